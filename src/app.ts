@@ -1,0 +1,37 @@
+import { integrationsModule } from './modules/integrations/index.js';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db/database.js';
+import { openEmbedded } from './platform/db/embedded.js';
+import { migrate } from './platform/db/migrate.js';
+import { openServer } from './platform/db/server.js';
+import { directoriesModule } from './platform/directories/module.js';
+import { buildServer } from './platform/http/server.js';
+import type { ModuleDefinition } from './platform/modules/module.js';
+import { Platform } from './platform/platform.js';
+import { platformModule } from './platform/platform-module.js';
+
+/** Tandem's modules in dependency order: each may use only those before it. */
+export const MODULES: ModuleDefinition[] = [platformModule, directoriesModule, integrationsModule];
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openServer({ url: config.databaseUrl })
+    : openEmbedded({ dataDir: config.dataDir });
+}
+
+/** Migrations may need an owner role the app itself does not log in as. */
+export async function migrateDatabase(config: Config, database: Database) {
+  if (!config.migrateDatabaseUrl) return migrate(database);
+  const owner = await openServer({ url: config.migrateDatabaseUrl, poolSize: 1 });
+  try {
+    await migrate(owner);
+  } finally {
+    await owner.close();
+  }
+}
+
+export async function createApp(config: Config, database: Database, options: { logger?: boolean } = {}) {
+  const platform = new Platform(config, database, MODULES);
+  const server = await buildServer(platform, options);
+  return { platform, server };
+}

@@ -1,0 +1,22 @@
+import { numeric, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { uuidv7 } from 'uuidv7';
+
+/** UUIDv7 made in the application: PostgreSQL 15 has no uuidv7(), and time-ordered ids index well. */
+export const id = () =>
+  uuid('id')
+    .primaryKey()
+    .$defaultFn(() => uuidv7());
+
+export const tenantId = () => uuid('tenant_id').notNull();
+
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/** Things with history are archived, never deleted. */
+export const archivedAt = () => timestamp('archived_at', { withTimezone: true });
+
+/** Money: numeric(19,4), rounded to the currency's precision by the code that computes it. */
+export const money = (name: string) => numeric(name, { precision: 19, scale: 4 });
+/** Quantities: numeric(20,6). */
+export const quantity = (name: string) => numeric(name, { precision: 20, scale: 6 });
+
+export { uuidv7 as newId };

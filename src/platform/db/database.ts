@@ -1,0 +1,17 @@
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+
+/** Drizzle over either driver: PGlite (embedded) and node-postgres (server) share this shape. */
+export type AppDb = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, any>;
+/** Anything that runs a query: the database itself or an open transaction. */
+export type Executor = AppDb | Tx;
+
+export interface Database {
+  mode: 'embedded' | 'server';
+  db: AppDb;
+  /** Runs one or more statements without parameters (migrations, maintenance). */
+  exec(sqlText: string): Promise<void>;
+  /** Runs one parameterised statement outside any transaction. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,31 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { AppDb, Database } from './database.js';
+
+export interface ServerOptions {
+  url: string;
+  poolSize?: number;
+}
+
+export async function openServer(options: ServerOptions): Promise<Database & { pool: pg.Pool }> {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // Fail at start, not at the first request, when the server is unreachable.
+  const client = await pool.connect();
+  client.release();
+  const db = drizzle(pool) as unknown as AppDb;
+  return {
+    mode: 'server',
+    db,
+    pool,
+    async exec(sqlText) {
+      await pool.query(sqlText);
+    },
+    async query(text, params) {
+      const result = await pool.query(text, params as any[]);
+      return result.rows;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

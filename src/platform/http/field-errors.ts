@@ -1,0 +1,47 @@
+import type { FieldError } from './problem.js';
+
+interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, any>;
+  message?: string;
+}
+
+/** `/address/city` → `address.city`; the top level is called `body`. */
+function fieldName(pointer: string, root: string): string {
+  const path = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .join('.');
+  return path || root;
+}
+
+const join = (a: string, b: string, root: string) => (a === root ? b : `${a}.${b}`);
+
+/** Turns JSON-schema validation errors into one entry a person can act on per field. */
+export function toFieldErrors(errors: Iterable<SchemaError>, root = 'body'): FieldError[] {
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  const add = (field: string, reason: string) => {
+    const key = `${field}\u0000${reason}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ field, reason });
+  };
+  for (const e of errors) {
+    const at = fieldName(e.instancePath, root);
+    if (e.keyword === 'required') {
+      const missing: string[] = e.params.requiredProperties ?? [e.params.missingProperty].filter(Boolean);
+      for (const name of missing) add(join(at, name, root), 'is required');
+    } else if (e.keyword === 'additionalProperties') {
+      const extra: string[] = [].concat(e.params.additionalProperties ?? e.params.additionalProperty ?? []);
+      for (const name of extra) add(join(at, name, root), 'is not a known field');
+    } else if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') {
+      // The branch errors that come with it say more than "must match a schema in anyOf".
+    } else {
+      add(at, e.message ?? `is invalid (${e.keyword})`);
+    }
+  }
+  return out;
+}
