@@ -1,5 +1,6 @@
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { seedPlatformDemo } from './demo-data.js';
 import type { ModuleDefinition } from './modules/module.js';
 import { moduleRoutes } from './modules/routes.js';
 import { roleRoutes } from './rbac/routes.js';
@@ -18,6 +19,7 @@ export const platformModule: ModuleDefinition = {
     { key: 'modules:manage', description: 'Switch modules on and off' },
     { key: 'audit:read', description: 'Read the audit log' },
   ],
+  seedDemo: seedPlatformDemo,
   routes(api) {
     authRoutes(api);
     userRoutes(api);

@@ -13,5 +13,12 @@ export interface Database {
   exec(sqlText: string): Promise<void>;
   /** Runs one parameterised statement outside any transaction. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs work on one connection (BEGIN ... COMMIT as separate statements need that). */
+  session<T>(work: (connection: Connection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface Connection {
+  exec(sqlText: string): Promise<void>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }

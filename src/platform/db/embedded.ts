@@ -34,6 +34,15 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database &
       const result = await pglite.query(text, params as any[]);
       return result.rows as any[];
     },
+    async session(work) {
+      // One connection already: PGlite queues other callers behind it.
+      return work({
+        exec: async (text) => {
+          await pglite.exec(text);
+        },
+        query: async (text, params) => (await pglite.query(text, params as any[])).rows as any[],
+      });
+    },
     async close() {
       try {
         await pglite.close();

@@ -24,6 +24,19 @@ export async function openServer(options: ServerOptions): Promise<Database & { p
       const result = await pool.query(text, params as any[]);
       return result.rows;
     },
+    async session(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          exec: async (text) => {
+            await client.query(text);
+          },
+          query: async (text, params) => (await client.query(text, params as any[])).rows,
+        });
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       await pool.end();
     },

@@ -11,7 +11,7 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import type { Platform } from '../platform.js';
 import type { Api } from './api.js';
 import { errorHandler, sendProblem } from './errors.js';
-import { moduleOff, notFound, unauthenticated } from './problem.js';
+import { moduleOff, notFound, Problem, unauthenticated } from './problem.js';
 
 export const SESSION_COOKIE = 'tandem_session';
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -58,7 +58,13 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
 
   app.setErrorHandler(errorHandler);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    // After body parsing, so a route can key its limit on the email being tried.
+    hook: 'preHandler',
+    errorResponseBuilder: (_request, context) =>
+      new Problem(429, 'Too many attempts', `Too many attempts. Try again in ${context.after}.`),
+  });
 
   await app.register(swagger, {
     openapi: {
