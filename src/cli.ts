@@ -39,7 +39,10 @@ async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
 }
 
 function progressBar(label: string): { update: Progress; stop: () => void } {
-  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} tables  {table}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total} tables  {table}`, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     update: (table, done, total) => {
@@ -74,24 +77,35 @@ async function hasTenants(database: Database) {
 
 function printDemoLogin(email: string, password: string | undefined) {
   console.log('\nA demo workspace is ready.');
-  console.log(`  Log in as ${email}${password ? ` with the password ${password}` : ' with TANDEM_ADMIN_PASSWORD'}`);
+  console.log(
+    `  Log in as ${email}${password ? ` with the password ${password}` : ' with TANDEM_ADMIN_PASSWORD'}`,
+  );
   console.log(`  Other demo people (maria.sales@demo.tandem, ...) use the password ${DEMO_USER_PASSWORD}\n`);
 }
 
 async function start(config: Config) {
   if (webBuildNeeded()) {
     // Without the pages the API still serves integrations, so a failed build is reported, not fatal.
-    await step('Building the web app', buildWeb).catch((error) => console.error(`\n${error.message}; serving the API only.`));
+    await step('Building the web app', buildWeb).catch((error) =>
+      console.error(`\n${error.message}; serving the API only.`),
+    );
   }
-  const database = await step(`Opening the ${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`} and migrating`, () => open(config));
+  const database = await step(
+    `Opening the ${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`} and migrating`,
+    () => open(config),
+  );
   const { platform, server } = await createApp(config, database, { logger: true });
   if (!(await hasTenants(database))) {
-    const login = await step('Loading the demo workspace', () => seedDemo(platform, { email: config.adminEmail, password: config.adminPassword }));
+    const login = await step('Loading the demo workspace', () =>
+      seedDemo(platform, { email: config.adminEmail, password: config.adminPassword }),
+    );
     printDemoLogin(login.email, login.generatedPassword);
   }
   await step('Starting background jobs', () => platform.startJobs());
   await server.listen({ port: config.port, host: config.host });
-  console.log(`\nTandem is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (API docs: /api/docs)\n`);
+  console.log(
+    `\nTandem is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (API docs: /api/docs)\n`,
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -148,27 +162,48 @@ async function main() {
           return;
         }
         const login = await step('Loading the demo workspace', () =>
-          seedDemo(platform, { email: config.adminEmail ?? (values.force ? `admin+${Date.now()}@demo.tandem` : DEMO_ADMIN_EMAIL), password: config.adminPassword }),
+          seedDemo(platform, {
+            email: config.adminEmail ?? (values.force ? `admin+${Date.now()}@demo.tandem` : DEMO_ADMIN_EMAIL),
+            password: config.adminPassword,
+          }),
         );
         printDemoLogin(login.email, login.generatedPassword);
       });
       return;
     case 'create-user':
       await withDatabase(config, async (database, platform) => {
-        if (!values.email || !values.name || !values.password) throw new UsageError('create-user needs --email, --name and --password');
+        if (!values.email || !values.name || !values.password)
+          throw new UsageError('create-user needs --email, --name and --password');
         const [tenant] = values.tenant
           ? await database.db.select().from(tenants).where(eq(tenants.id, values.tenant))
           : await database.db.select().from(tenants).orderBy(tenants.createdAt).limit(1);
-        if (!tenant) throw new UsageError(values.tenant ? `No workspace has the id ${values.tenant}` : 'There is no workspace yet: run `tandem start` or `tandem seed-demo` first');
-        const [role] = await platform.read({ tenantId: tenant.id, userId: null }, (tx) => tx.select().from(roles).where(eq(roles.key, values.role!)));
-        if (!role) throw new UsageError(`No built-in role "${values.role}" (admin, sales_manager, sales_rep, accountant, warehouse, production, hr)`);
-        await platform.runner.run(createUser, systemActor(tenant.id), { email: values.email, name: values.name, password: values.password, roleIds: [role.id] });
+        if (!tenant)
+          throw new UsageError(
+            values.tenant
+              ? `No workspace has the id ${values.tenant}`
+              : 'There is no workspace yet: run `tandem start` or `tandem seed-demo` first',
+          );
+        const [role] = await platform.read({ tenantId: tenant.id, userId: null }, (tx) =>
+          tx.select().from(roles).where(eq(roles.key, values.role!)),
+        );
+        if (!role)
+          throw new UsageError(
+            `No built-in role "${values.role}" (admin, sales_manager, sales_rep, accountant, warehouse, production, hr)`,
+          );
+        await platform.runner.run(createUser, systemActor(tenant.id), {
+          email: values.email,
+          name: values.name,
+          password: values.password,
+          roleIds: [role.id],
+        });
         console.log(`${values.email} can now log in to "${tenant.name}" as ${role.name}.`);
       });
       return;
     case 'backup':
       await withDatabase(config, async (database) => {
-        const file = path.resolve(arg ?? path.join('backups', `tandem-${new Date().toISOString().replaceAll(':', '-')}.json.gz`));
+        const file = path.resolve(
+          arg ?? path.join('backups', `tandem-${new Date().toISOString().replaceAll(':', '-')}.json.gz`),
+        );
         fs.mkdirSync(path.dirname(file), { recursive: true });
         const bar = progressBar('Backing up');
         const result = await backupDatabase(database, file, bar.update);
@@ -179,7 +214,8 @@ async function main() {
     case 'restore':
       await withDatabase(config, async (database) => {
         if (!arg) throw new UsageError('restore needs the backup file');
-        if ((await hasTenants(database)) && !values.yes) throw new UsageError('This replaces everything in the database. Run again with --yes to go ahead.');
+        if ((await hasTenants(database)) && !values.yes)
+          throw new UsageError('This replaces everything in the database. Run again with --yes to go ahead.');
         const bar = progressBar('Restoring');
         const result = await restoreDatabase(database, path.resolve(arg), bar.update);
         bar.stop();

@@ -15,7 +15,10 @@ export interface DemoLogin {
 }
 
 /** A demo workspace that shows every module working on the first `npm start`. */
-export async function seedDemo(platform: Platform, admin: { email?: string; password?: string } = {}): Promise<DemoLogin> {
+export async function seedDemo(
+  platform: Platform,
+  admin: { email?: string; password?: string } = {},
+): Promise<DemoLogin> {
   const email = admin.email ?? DEMO_ADMIN_EMAIL;
   const generatedPassword = admin.password ? undefined : randomSecret(12);
   const { tenantId } = await createTenant(platform, 'Demo Workspace', {
@@ -24,7 +27,14 @@ export async function seedDemo(platform: Platform, admin: { email?: string; pass
       name: 'Demo Trading Ltd',
       baseCurrency: 'EUR',
       taxId: 'DE811907980',
-      address: { country: 'DE', region: 'Berlin', city: 'Berlin', street: 'Friedrichstraße', building: '68', postcode: '10117' },
+      address: {
+        country: 'DE',
+        region: 'Berlin',
+        city: 'Berlin',
+        street: 'Friedrichstraße',
+        building: '68',
+        postcode: '10117',
+      },
     },
   });
   const modules = platform.modules.modules;

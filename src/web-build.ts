@@ -12,7 +12,8 @@ function newestSource(dir: string): number {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'dist' && entry.name !== 'node_modules') newest = Math.max(newest, newestSource(full));
+      if (entry.name !== 'dist' && entry.name !== 'node_modules')
+        newest = Math.max(newest, newestSource(full));
     } else newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
@@ -28,10 +29,16 @@ export function webBuildNeeded(): boolean {
 export function buildWeb(): Promise<void> {
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(webDir, 'vite.config.ts'), '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`The web build failed (exit ${code})`))));
+    const child = spawn(
+      process.execPath,
+      [vite, 'build', '--config', path.join(webDir, 'vite.config.ts'), '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`The web build failed (exit ${code})`)),
+    );
   });
 }

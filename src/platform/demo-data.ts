@@ -26,8 +26,15 @@ export async function seedPlatformDemo({ tx, tenantId }: ActionContext) {
   for (const person of DEMO_USERS) {
     const [role] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.key, person.role));
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, person.email));
-    const user = existing ?? (await tx.insert(users).values({ email: person.email, name: person.name, passwordHash }).returning())[0];
+    const user =
+      existing ??
+      (
+        await tx.insert(users).values({ email: person.email, name: person.name, passwordHash }).returning()
+      )[0];
     await tx.insert(memberships).values({ tenantId, userId: user.id }).onConflictDoNothing();
-    await tx.insert(membershipRoles).values({ tenantId, userId: user.id, roleId: role.id }).onConflictDoNothing();
+    await tx
+      .insert(membershipRoles)
+      .values({ tenantId, userId: user.id, roleId: role.id })
+      .onConflictDoNothing();
   }
 }

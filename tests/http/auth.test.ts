@@ -8,15 +8,20 @@ let roleIds: Record<string, string>;
 beforeAll(async () => {
   t = await startTestApp();
   admin = await t.login('admin@acme.test');
-  roleIds = Object.fromEntries((await admin.get('/api/v1/roles')).json().items.map((r: any) => [r.key, r.id]));
+  roleIds = Object.fromEntries(
+    (await admin.get('/api/v1/roles')).json().items.map((r: any) => [r.key, r.id]),
+  );
 });
 afterAll(() => t.close());
 
-const sessionCookie = (res: { cookies: { name: string; value: string }[] }) => res.cookies.find((c) => c.name === 'tandem_session');
+const sessionCookie = (res: { cookies: { name: string; value: string }[] }) =>
+  res.cookies.find((c) => c.name === 'tandem_session');
 
 describe('login', () => {
   it('sets an httpOnly SameSite session cookie and answers who is logged in', async () => {
-    const res = await t.client().post('/api/v1/auth/login', { email: 'ADMIN@acme.test', password: ADMIN_PASSWORD });
+    const res = await t
+      .client()
+      .post('/api/v1/auth/login', { email: 'ADMIN@acme.test', password: ADMIN_PASSWORD });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'tandem_session') as any;
     expect(cookie.httpOnly).toBe(true);
@@ -41,7 +46,11 @@ describe('login', () => {
   it('rate-limits repeated attempts for one email', async () => {
     const client = t.client();
     const codes: number[] = [];
-    for (let i = 0; i < 12; i++) codes.push((await client.post('/api/v1/auth/login', { email: 'victim@acme.test', password: `guess-${i}` })).statusCode);
+    for (let i = 0; i < 12; i++)
+      codes.push(
+        (await client.post('/api/v1/auth/login', { email: 'victim@acme.test', password: `guess-${i}` }))
+          .statusCode,
+      );
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.slice(10)).toEqual([429, 429]);
   });
@@ -62,51 +71,99 @@ describe('logout and passwords', () => {
   });
 
   it('changing the password ends the other sessions and the old password stops working', async () => {
-    await admin.post('/api/v1/users', { email: 'pat@acme.test', name: 'Pat', password: 'first password 1', roleIds: [roleIds.accountant] });
+    await admin.post('/api/v1/users', {
+      email: 'pat@acme.test',
+      name: 'Pat',
+      password: 'first password 1',
+      roleIds: [roleIds.accountant],
+    });
     const here = await t.login('pat@acme.test', 'first password 1');
     const elsewhere = await t.login('pat@acme.test', 'first password 1');
-    const wrong = await here.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'second password 2' });
+    const wrong = await here.post('/api/v1/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'second password 2',
+    });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().errors).toEqual([{ field: 'currentPassword', reason: 'is not your current password' }]);
-    const short = await here.post('/api/v1/auth/password', { currentPassword: 'first password 1', newPassword: 'short' });
+    expect(wrong.json().errors).toEqual([
+      { field: 'currentPassword', reason: 'is not your current password' },
+    ]);
+    const short = await here.post('/api/v1/auth/password', {
+      currentPassword: 'first password 1',
+      newPassword: 'short',
+    });
     expect(short.json().errors[0].field).toBe('newPassword');
-    expect((await here.post('/api/v1/auth/password', { currentPassword: 'first password 1', newPassword: 'second password 2' })).statusCode).toBe(204);
+    expect(
+      (
+        await here.post('/api/v1/auth/password', {
+          currentPassword: 'first password 1',
+          newPassword: 'second password 2',
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await here.get('/api/v1/auth/me')).statusCode).toBe(200);
     expect((await elsewhere.get('/api/v1/auth/me')).statusCode).toBe(401);
-    expect((await t.client().post('/api/v1/auth/login', { email: 'pat@acme.test', password: 'first password 1' })).statusCode).toBe(401);
+    expect(
+      (await t.client().post('/api/v1/auth/login', { email: 'pat@acme.test', password: 'first password 1' }))
+        .statusCode,
+    ).toBe(401);
     await t.login('pat@acme.test', 'second password 2');
   });
 
   it('a deactivated member is logged out and cannot log in to that workspace', async () => {
-    const { id } = (await admin.post('/api/v1/users', { email: 'sam@acme.test', name: 'Sam', password: 'sam password 1', roleIds: [roleIds.warehouse] })).json();
+    const { id } = (
+      await admin.post('/api/v1/users', {
+        email: 'sam@acme.test',
+        name: 'Sam',
+        password: 'sam password 1',
+        roleIds: [roleIds.warehouse],
+      })
+    ).json();
     const sam = await t.login('sam@acme.test', 'sam password 1');
     expect((await admin.patch(`/api/v1/users/${id}`, { active: false })).json().active).toBe(false);
     expect((await sam.get('/api/v1/auth/me')).statusCode).toBe(401);
-    expect((await t.client().post('/api/v1/auth/login', { email: 'sam@acme.test', password: 'sam password 1' })).statusCode).toBe(403);
+    expect(
+      (await t.client().post('/api/v1/auth/login', { email: 'sam@acme.test', password: 'sam password 1' }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
 describe('invitations', () => {
   it('invite, look at the link, accept with a new password, work in the workspace', async () => {
-    const invited = await admin.post('/api/v1/invitations', { email: 'New.Person@acme.test', roleIds: [roleIds.sales_rep] });
+    const invited = await admin.post('/api/v1/invitations', {
+      email: 'New.Person@acme.test',
+      roleIds: [roleIds.sales_rep],
+    });
     expect(invited.statusCode).toBe(201);
     const { token, acceptUrl } = invited.json();
     expect(acceptUrl).toBe(`/invite/${token}`);
     const view = await t.client().get(`/api/v1/auth/invitations/${token}`);
     expect(view.json()).toMatchObject({ email: 'new.person@acme.test', tenantName: 'Acme', hasLogin: false });
-    const accepted = await t.client().post('/api/v1/auth/invitations/accept', { token, name: 'New Person', password: 'a good password' });
+    const accepted = await t
+      .client()
+      .post('/api/v1/auth/invitations/accept', { token, name: 'New Person', password: 'a good password' });
     expect(accepted.statusCode).toBe(200);
     const cookie = sessionCookie(accepted)!;
     const me = (await t.client({ cookie: `tandem_session=${cookie.value}` }).get('/api/v1/auth/me')).json();
     expect(me).toMatchObject({ user: { name: 'New Person' }, ownRecordsOnly: true });
-    const again = await t.client().post('/api/v1/auth/invitations/accept', { token, name: 'X', password: 'a good password' });
+    const again = await t
+      .client()
+      .post('/api/v1/auth/invitations/accept', { token, name: 'X', password: 'a good password' });
     expect(again.statusCode).toBe(410);
   });
 
   it('a revoked invitation cannot be accepted; a tampered token is unknown', async () => {
-    const { id, token } = (await admin.post('/api/v1/invitations', { email: 'late@acme.test', roleIds: [] })).json();
+    const { id, token } = (
+      await admin.post('/api/v1/invitations', { email: 'late@acme.test', roleIds: [] })
+    ).json();
     expect((await admin.post(`/api/v1/invitations/${id}/revoke`)).json().revokedAt).not.toBeNull();
-    expect((await t.client().post('/api/v1/auth/invitations/accept', { token, name: 'Late', password: 'a good password' })).statusCode).toBe(410);
+    expect(
+      (
+        await t
+          .client()
+          .post('/api/v1/auth/invitations/accept', { token, name: 'Late', password: 'a good password' })
+      ).statusCode,
+    ).toBe(410);
     expect((await t.client().get('/api/v1/auth/invitations/inv_garbage')).statusCode).toBe(404);
   });
 });
@@ -132,7 +189,11 @@ describe('API tokens', () => {
   });
 
   it('refuses a token expiring in the past', async () => {
-    const res = await admin.post('/api/v1/api-tokens', { name: 'Old', roleId: roleIds.accountant, expiresAt: '2001-01-01T00:00:00Z' });
+    const res = await admin.post('/api/v1/api-tokens', {
+      name: 'Old',
+      roleId: roleIds.accountant,
+      expiresAt: '2001-01-01T00:00:00Z',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([{ field: 'expiresAt', reason: 'must be in the future' }]);
   });

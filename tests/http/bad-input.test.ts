@@ -10,17 +10,30 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const auditCount = async () => (await t.database.query<{ n: number }>('select count(*)::int as n from audit_log'))[0].n;
-const companyCount = async () => (await t.database.query<{ n: number }>('select count(*)::int as n from companies'))[0].n;
+const auditCount = async () =>
+  (await t.database.query<{ n: number }>('select count(*)::int as n from audit_log'))[0].n;
+const companyCount = async () =>
+  (await t.database.query<{ n: number }>('select count(*)::int as n from companies'))[0].n;
 
 describe('bad input gets a 4xx problem and writes nothing', () => {
   it.each([
     ['malformed JSON', '{"name": "Broken",', 'application/json', 400, 'The body is not valid JSON.'],
-    ['an oversized body', JSON.stringify({ name: 'x'.repeat(1_100_000), baseCurrency: 'EUR' }), 'application/json', 413, 'The body is larger than this server accepts.'],
+    [
+      'an oversized body',
+      JSON.stringify({ name: 'x'.repeat(1_100_000), baseCurrency: 'EUR' }),
+      'application/json',
+      413,
+      'The body is larger than this server accepts.',
+    ],
     ['a body that is not JSON', 'name=Acme', 'application/x-www-form-urlencoded', 415, undefined],
   ])('%s', async (_, payload, contentType, status, detail) => {
     const before = [await auditCount(), await companyCount()];
-    const res = await admin.inject({ method: 'POST', url: '/api/v1/companies', payload, headers: { 'content-type': contentType } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/companies',
+      payload,
+      headers: { 'content-type': contentType },
+    });
     expect(res.statusCode).toBe(status);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({ status, title: expect.any(String) });
@@ -30,9 +43,17 @@ describe('bad input gets a 4xx problem and writes nothing', () => {
 
   it('names every wrong field at once: wrong types, unknown fields, missing fields', async () => {
     const before = await auditCount();
-    const res = await admin.post('/api/v1/companies', { name: 42, baseCurrency: 'euro', color: 'red', address: { city: 'Sofia' } });
+    const res = await admin.post('/api/v1/companies', {
+      name: 42,
+      baseCurrency: 'euro',
+      color: 'red',
+      address: { city: 'Sofia' },
+    });
     expect(res.statusCode).toBe(422);
-    const fields = res.json().errors.map((e: any) => e.field).sort();
+    const fields = res
+      .json()
+      .errors.map((e: any) => e.field)
+      .sort();
     expect(fields).toEqual(['address.country', 'baseCurrency', 'color', 'name']);
     expect(res.json().errors.find((e: any) => e.field === 'color').reason).toBe('is not a known field');
     expect(res.json().errors.find((e: any) => e.field === 'address.country').reason).toBe('is required');
@@ -48,7 +69,12 @@ describe('bad input gets a 4xx problem and writes nothing', () => {
   it('a bad query string is named', async () => {
     const res = await admin.get('/api/v1/companies?limit=100000&sort=colour');
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: any) => e.field).sort()).toEqual(['limit', 'sort']);
+    expect(
+      res
+        .json()
+        .errors.map((e: any) => e.field)
+        .sort(),
+    ).toEqual(['limit', 'sort']);
   });
 
   it('a made-up cursor is refused with advice', async () => {
@@ -93,17 +119,35 @@ describe('Idempotency-Key', () => {
   });
 
   it('the same key with a different body is refused', async () => {
-    await admin.post('/api/v1/companies', { name: 'Key Reuse A', baseCurrency: 'EUR' }, { 'idempotency-key': 'k-2' });
-    const res = await admin.post('/api/v1/companies', { name: 'Key Reuse B', baseCurrency: 'EUR' }, { 'idempotency-key': 'k-2' });
+    await admin.post(
+      '/api/v1/companies',
+      { name: 'Key Reuse A', baseCurrency: 'EUR' },
+      { 'idempotency-key': 'k-2' },
+    );
+    const res = await admin.post(
+      '/api/v1/companies',
+      { name: 'Key Reuse B', baseCurrency: 'EUR' },
+      { 'idempotency-key': 'k-2' },
+    );
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([{ field: 'Idempotency-Key', reason: 'was already used for a different request' }]);
+    expect(res.json().errors).toEqual([
+      { field: 'Idempotency-Key', reason: 'was already used for a different request' },
+    ]);
     expect((await admin.get('/api/v1/companies?q=Key%20Reuse')).json().items).toHaveLength(1);
   });
 
   it('a failed request does not use up its key', async () => {
-    const bad = await admin.post('/api/v1/companies', { name: 'Later Ltd', baseCurrency: 'XXX' }, { 'idempotency-key': 'k-3' });
+    const bad = await admin.post(
+      '/api/v1/companies',
+      { name: 'Later Ltd', baseCurrency: 'XXX' },
+      { 'idempotency-key': 'k-3' },
+    );
     expect(bad.statusCode).toBe(422);
-    const good = await admin.post('/api/v1/companies', { name: 'Later Ltd', baseCurrency: 'EUR' }, { 'idempotency-key': 'k-3' });
+    const good = await admin.post(
+      '/api/v1/companies',
+      { name: 'Later Ltd', baseCurrency: 'EUR' },
+      { 'idempotency-key': 'k-3' },
+    );
     expect(good.statusCode).toBe(201);
   });
 });

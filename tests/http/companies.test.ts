@@ -23,7 +23,11 @@ describe('companies', () => {
       address: { country: 'BG', city: 'Sofia', street: 'Vitosha Blvd', building: '1', postcode: '1000' },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ name: 'Acme Bulgaria', baseCurrency: 'BGN', address: { city: 'Sofia' } });
+    expect(created.json()).toMatchObject({
+      name: 'Acme Bulgaria',
+      baseCurrency: 'BGN',
+      address: { city: 'Sofia' },
+    });
   });
 
   it('refuses an unknown currency and names the field', async () => {
@@ -37,7 +41,9 @@ describe('companies', () => {
     const [company] = (await admin.get('/api/v1/companies?q=Bulgaria')).json().items;
     expect((await admin.post(`/api/v1/companies/${company.id}/archive`)).json().archivedAt).not.toBeNull();
     expect((await admin.get('/api/v1/companies?q=Bulgaria')).json().items).toEqual([]);
-    expect((await admin.get('/api/v1/companies?q=Bulgaria&includeArchived=true')).json().items).toHaveLength(1);
+    expect((await admin.get('/api/v1/companies?q=Bulgaria&includeArchived=true')).json().items).toHaveLength(
+      1,
+    );
     expect((await admin.post(`/api/v1/companies/${company.id}/restore`)).json().archivedAt).toBeNull();
   });
 });

@@ -13,14 +13,27 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function userWithRoles(email: string, roleIds: string[]) {
-  const res = await admin.post('/api/v1/users', { email, name: email.split('@')[0], password: 'long enough 123', roleIds });
+  const res = await admin.post('/api/v1/users', {
+    email,
+    name: email.split('@')[0],
+    password: 'long enough 123',
+    roleIds,
+  });
   expect(res.statusCode).toBe(201);
   return { id: res.json().id as string, client: await t.login(email, 'long enough 123') };
 }
 
 describe('roles', () => {
   it('every tenant starts with the seven built-in roles', () => {
-    expect(Object.keys(roles).sort()).toEqual(['accountant', 'admin', 'hr', 'production', 'sales_manager', 'sales_rep', 'warehouse']);
+    expect(Object.keys(roles).sort()).toEqual([
+      'accountant',
+      'admin',
+      'hr',
+      'production',
+      'sales_manager',
+      'sales_rep',
+      'warehouse',
+    ]);
     expect(roles.sales_rep).toMatchObject({ builtin: true, ownRecordsOnly: true });
   });
 
@@ -30,15 +43,24 @@ describe('roles', () => {
   });
 
   it('a custom role grants exactly its permissions, and editing it takes effect at once', async () => {
-    const created = await admin.post('/api/v1/roles', { name: 'Office manager', permissions: ['users:read', 'users:read'] });
+    const created = await admin.post('/api/v1/roles', {
+      name: 'Office manager',
+      permissions: ['users:read', 'users:read'],
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ builtin: false, permissions: ['users:read'] });
     const { client } = await userWithRoles('office@acme.test', [created.json().id]);
     expect((await client.get('/api/v1/users')).statusCode).toBe(200);
     expect((await client.get('/api/v1/audit-log')).statusCode).toBe(403);
-    expect((await client.post('/api/v1/companies', { name: 'Nope', baseCurrency: 'EUR' })).statusCode).toBe(403);
-    await admin.patch(`/api/v1/roles/${created.json().id}`, { permissions: ['users:read', 'companies:manage'] });
-    expect((await client.post('/api/v1/companies', { name: 'Now Yes', baseCurrency: 'EUR' })).statusCode).toBe(201);
+    expect((await client.post('/api/v1/companies', { name: 'Nope', baseCurrency: 'EUR' })).statusCode).toBe(
+      403,
+    );
+    await admin.patch(`/api/v1/roles/${created.json().id}`, {
+      permissions: ['users:read', 'companies:manage'],
+    });
+    expect(
+      (await client.post('/api/v1/companies', { name: 'Now Yes', baseCurrency: 'EUR' })).statusCode,
+    ).toBe(201);
     await admin.post(`/api/v1/roles/${created.json().id}/archive`);
     expect((await client.get('/api/v1/users')).statusCode).toBe(403);
   });
@@ -51,7 +73,9 @@ describe('roles', () => {
 
   it('lists the permissions of every module', async () => {
     const keys = (await admin.get('/api/v1/permissions')).json().items.map((p: any) => p.key);
-    expect(keys).toEqual(expect.arrayContaining(['users:manage', 'directories:manage', 'integrations:manage', 'audit:read']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['users:manage', 'directories:manage', 'integrations:manage', 'audit:read']),
+    );
   });
 
   it('the last administrator cannot lose the admin role', async () => {
@@ -63,22 +87,34 @@ describe('roles', () => {
   });
 
   it('every change leaves an audit row with the actor and before/after values', async () => {
-    const created = (await admin.post('/api/v1/roles', { name: 'Audited', permissions: ['audit:read'] })).json();
+    const created = (
+      await admin.post('/api/v1/roles', { name: 'Audited', permissions: ['audit:read'] })
+    ).json();
     await admin.patch(`/api/v1/roles/${created.id}`, { description: 'Reads the log' });
     const log = (await admin.get(`/api/v1/audit-log?entityId=${created.id}`)).json().items;
     expect(log.map((r: any) => r.action)).toEqual(['platform.updateRole', 'platform.createRole']);
-    expect(log[0]).toMatchObject({ actorName: 'Acme Admin', entity: 'role', before: { description: null }, after: { description: 'Reads the log' } });
+    expect(log[0]).toMatchObject({
+      actorName: 'Acme Admin',
+      entity: 'role',
+      before: { description: null },
+      after: { description: 'Reads the log' },
+    });
   });
 });
 
 describe('functional options', () => {
   it('a switched-off module answers 404 with a clear problem, keeps its data, and comes back', async () => {
-    const token = (await admin.post('/api/v1/api-tokens', { name: 'Kept', roleId: roles.accountant.id })).json();
+    const token = (
+      await admin.post('/api/v1/api-tokens', { name: 'Kept', roleId: roles.accountant.id })
+    ).json();
     const off = await admin.put('/api/v1/modules/integrations', { enabled: false });
     expect(off.json()).toMatchObject({ key: 'integrations', enabled: false });
     const closed = await admin.get('/api/v1/api-tokens');
     expect(closed.statusCode).toBe(404);
-    expect(closed.json()).toMatchObject({ title: 'Module is switched off', detail: expect.stringContaining('integrations') });
+    expect(closed.json()).toMatchObject({
+      title: 'Module is switched off',
+      detail: expect.stringContaining('integrations'),
+    });
     const me = (await admin.get('/api/v1/auth/me')).json();
     expect(me.modules.find((m: any) => m.key === 'integrations').enabled).toBe(false);
     await admin.put('/api/v1/modules/integrations', { enabled: true });

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTenant } from '../../src/platform/db/tenant-context.js';
 import { openServer } from '../../src/platform/db/server.js';
+import { inTenant } from '../../src/platform/db/tenant-context.js';
 import { withDatabase } from '../support/global-setup.js';
-import { testDatabaseUrl } from '../support/test-db.js';
 import { type Client, startTestApp, type TestApp } from '../support/test-app.js';
+import { testDatabaseUrl } from '../support/test-db.js';
 
 let t: TestApp;
 let acme: Client;
@@ -17,7 +17,10 @@ beforeAll(async () => {
   betaTenant = (await t.makeTenant('Beta', 'admin@beta.test')).tenantId;
   acme = await t.login('admin@acme.test');
   beta = await t.login('admin@beta.test');
-  await acme.post('/api/v1/api-tokens', { name: 'Acme bot', roleId: (await acme.get('/api/v1/roles')).json().items[0].id });
+  await acme.post('/api/v1/api-tokens', {
+    name: 'Acme bot',
+    roleId: (await acme.get('/api/v1/roles')).json().items[0].id,
+  });
   const rows = await t.database.query<{ table_name: string }>(
     "select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by 1",
   );
@@ -27,10 +30,13 @@ afterAll(() => t.close());
 
 describe('row-level security', () => {
   it('puts every table with a tenant_id under a forced policy', async () => {
-    const rows = await t.database.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
-      `select relname, relrowsecurity, relforcerowsecurity from pg_class where relname = any($1::text[])`,
-      [tenantTables],
-    );
+    const rows = await t.database.query<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+    }>(`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname = any($1::text[])`, [
+      tenantTables,
+    ]);
     expect(tenantTables.length).toBeGreaterThan(10);
     expect(rows.every((r) => r.relrowsecurity && r.relforcerowsecurity)).toBe(true);
   });
@@ -41,7 +47,9 @@ describe('row-level security', () => {
     for (const table of tenantTables) {
       const count = (tenantId: string) =>
         inTenant(t.platform.db, { tenantId }, async (tx) => {
-          const res = await tx.execute(sql.raw(`select count(*)::int as n from "${table}" where tenant_id = '${acmeId}'`));
+          const res = await tx.execute(
+            sql.raw(`select count(*)::int as n from "${table}" where tenant_id = '${acmeId}'`),
+          );
           return (res.rows[0] as { n: number }).n;
         });
       expect({ table, seen: await count(betaTenant) }).toEqual({ table, seen: 0 });
@@ -52,7 +60,9 @@ describe('row-level security', () => {
 
   it("refuses to write a row into another tenant from a tenant's context", async () => {
     const write = inTenant(t.platform.db, { tenantId: betaTenant }, (tx) =>
-      tx.execute(sql`insert into positions (id, tenant_id, name) values (gen_random_uuid(), ${t.acme.tenantId}, 'Spy')`),
+      tx.execute(
+        sql`insert into positions (id, tenant_id, name) values (gen_random_uuid(), ${t.acme.tenantId}, 'Spy')`,
+      ),
     );
     await expect(write).rejects.toThrow();
   });
@@ -70,7 +80,9 @@ describe('row-level security', () => {
     const appLogin = await openServer({ url: u.toString(), poolSize: 1 });
     try {
       expect(await appLogin.query('select count(*)::int as n from companies')).toEqual([{ n: 0 }]);
-      const scoped = await inTenant(appLogin.db, { tenantId: betaTenant }, (tx) => tx.execute(sql`select name from companies`));
+      const scoped = await inTenant(appLogin.db, { tenantId: betaTenant }, (tx) =>
+        tx.execute(sql`select name from companies`),
+      );
       expect(scoped.rows).toEqual([{ name: 'Beta Ltd' }]);
     } finally {
       await appLogin.close();
@@ -90,13 +102,19 @@ describe('through the API', () => {
   it('lists show only the own tenant', async () => {
     expect((await beta.get('/api/v1/companies')).json().items.map((c: any) => c.name)).toEqual(['Beta Ltd']);
     expect((await beta.get('/api/v1/api-tokens')).json().items).toEqual([]);
-    expect((await beta.get('/api/v1/users')).json().items.map((u: any) => u.email)).toEqual(['admin@beta.test']);
+    expect((await beta.get('/api/v1/users')).json().items.map((u: any) => u.email)).toEqual([
+      'admin@beta.test',
+    ]);
   });
 
   it('a user of two workspaces switches between them', async () => {
     const roleId = (await beta.get('/api/v1/roles')).json().items.find((r: any) => r.key === 'admin').id;
-    const { token } = (await beta.post('/api/v1/invitations', { email: 'admin@acme.test', roleIds: [roleId] })).json();
-    const accepted = await t.client().post('/api/v1/auth/invitations/accept', { token, name: 'ignored', password: 'correct horse battery' });
+    const { token } = (
+      await beta.post('/api/v1/invitations', { email: 'admin@acme.test', roleIds: [roleId] })
+    ).json();
+    const accepted = await t
+      .client()
+      .post('/api/v1/auth/invitations/accept', { token, name: 'ignored', password: 'correct horse battery' });
     expect(accepted.json().tenants.map((x: any) => x.name)).toEqual(['Acme', 'Beta']);
     const both = await t.login('admin@acme.test');
     const me = await both.post('/api/v1/auth/switch-tenant', { tenantId: betaTenant });

@@ -18,7 +18,7 @@ export interface Client {
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /** A real server on a real database with one tenant ("Acme") and its administrator. */
-export async function startTestApp(options: { database?: Database } = {}) {
+export async function startTestApp(options: { database?: Database; skipTenant?: boolean } = {}) {
   const database = options.database ?? (await openTestDatabase());
   const config = { ...readConfig({}), databaseUrl: testDatabaseUrl() };
   const { platform, server } = await createApp(config, database);
@@ -32,7 +32,8 @@ export async function startTestApp(options: { database?: Database } = {}) {
   }
 
   function client(headers: Record<string, string> = {}): Client {
-    const inject = (o: InjectOptions) => server.inject({ ...o, headers: { ...headers, ...(o.headers as Record<string, string>) } });
+    const inject = (o: InjectOptions) =>
+      server.inject({ ...o, headers: { ...headers, ...(o.headers as Record<string, string>) } });
     return {
       inject,
       get: (url) => inject({ method: 'GET', url }),
@@ -44,13 +45,19 @@ export async function startTestApp(options: { database?: Database } = {}) {
 
   /** Logs in through the API and returns a client that sends the session cookie. */
   async function login(email: string, password = ADMIN_PASSWORD): Promise<Client> {
-    const res = await server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password },
+    });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'tandem_session')!;
     return client({ cookie: `tandem_session=${cookie.value}` });
   }
 
-  const acme = await makeTenant('Acme', 'admin@acme.test');
+  const acme = options.skipTenant
+    ? { tenantId: '', companyId: '', adminUserId: '' }
+    : await makeTenant('Acme', 'admin@acme.test');
   return {
     platform,
     server,

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { inject } from 'vitest';
 import type { Database } from '../../src/platform/db/database.js';
 import { openEmbedded } from '../../src/platform/db/embedded.js';

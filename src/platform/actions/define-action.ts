@@ -34,7 +34,7 @@ export interface ActionDefinition<I extends TSchema, R> {
 }
 
 export interface Action<I extends TSchema = TSchema, R = unknown> extends ActionDefinition<I, R> {
-  check: Validator<{}, I>;
+  check: Validator<Record<string, never>, I>;
 }
 
 export function defineAction<I extends TSchema, R>(definition: ActionDefinition<I, R>): Action<I, R> {

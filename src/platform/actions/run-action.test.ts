@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../tests/support/test-db.js';
@@ -7,8 +6,8 @@ import { readConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { positions } from '../directories/schema.js';
 import type { DeliveredEvent, ModuleDefinition } from '../modules/module.js';
-import { createTenant } from '../tenancy/create-tenant.js';
 import type { Platform } from '../platform.js';
+import { createTenant } from '../tenancy/create-tenant.js';
 import { type Actor, systemActor } from './actor.js';
 import { defineAction } from './define-action.js';
 
@@ -17,10 +16,16 @@ let failuresLeft = 1;
 
 const addPosition = defineAction({
   name: 'test.addPosition',
-  input: Type.Object({ name: Type.String({ minLength: 1 }), fail: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+  input: Type.Object(
+    { name: Type.String({ minLength: 1 }), fail: Type.Optional(Type.Boolean()) },
+    { additionalProperties: false },
+  ),
   permission: 'test:write',
   async run(ctx, input) {
-    const [row] = await ctx.tx.insert(positions).values({ tenantId: ctx.tenantId, name: input.name }).returning();
+    const [row] = await ctx.tx
+      .insert(positions)
+      .values({ tenantId: ctx.tenantId, name: input.name })
+      .returning();
     ctx.audit({ entity: 'position', entityId: row.id, after: row });
     ctx.emit('test.positionAdded', { id: row.id, name: row.name });
     if (input.fail) throw new Error('the handler failed after writing');
@@ -92,23 +97,37 @@ describe('running an action', () => {
   it('writes the change, its audit row and its outbox event in one transaction', async () => {
     const row = await platform.runner.run(addPosition, actor, { name: 'Buyer 2' });
     const [audit] = await database.query<any>('select * from audit_log where entity_id = $1', [row.id]);
-    expect(audit).toMatchObject({ action: 'test.addPosition', entity: 'position', actor_user_id: actor.userId, tenant_id: actor.tenantId });
+    expect(audit).toMatchObject({
+      action: 'test.addPosition',
+      entity: 'position',
+      actor_user_id: actor.userId,
+      tenant_id: actor.tenantId,
+    });
     expect(audit.after).toMatchObject({ name: 'Buyer 2' });
     expect(await count('outbox', `type = 'test.positionAdded' and payload->>'id' = '${row.id}'`)).toBe(1);
   });
 
   it('a failure rolls everything back: no row, no audit, no event', async () => {
     const before = [await count('positions'), await count('audit_log'), await count('outbox')];
-    await expect(platform.runner.run(addPosition, actor, { name: 'Ghost', fail: true })).rejects.toThrow('the handler failed');
+    await expect(platform.runner.run(addPosition, actor, { name: 'Ghost', fail: true })).rejects.toThrow(
+      'the handler failed',
+    );
     expect([await count('positions'), await count('audit_log'), await count('outbox')]).toEqual(before);
   });
 
   it('checks input and permission before touching the database', async () => {
-    await expect(platform.runner.run(addPosition, actor, { name: '' })).rejects.toMatchObject({ status: 422, errors: [{ field: 'name' }] });
+    await expect(platform.runner.run(addPosition, actor, { name: '' })).rejects.toMatchObject({
+      status: 422,
+      errors: [{ field: 'name' }],
+    });
     const outsider = { ...actor, permissions: new Set<string>() };
-    await expect(platform.runner.run(addPosition, outsider, { name: 'X' })).rejects.toMatchObject({ status: 403 });
+    await expect(platform.runner.run(addPosition, outsider, { name: 'X' })).rejects.toMatchObject({
+      status: 403,
+    });
     // A nested action checks its own permission too: the outer one needs none.
-    await expect(platform.runner.run(addTwo, outsider, { prefix: 'Nested' })).rejects.toMatchObject({ status: 403 });
+    await expect(platform.runner.run(addTwo, outsider, { prefix: 'Nested' })).rejects.toMatchObject({
+      status: 403,
+    });
     expect(await count('positions', "name like 'Nested%'")).toBe(0);
   });
 
@@ -121,10 +140,16 @@ describe('events and jobs', () => {
   it('delivers events to subscribers after commit, and retries a failing subscriber', async () => {
     const ok = await platform.runner.run(addPosition, actor, { name: 'Steady' });
     const flaky = await platform.runner.run(addPosition, actor, { name: 'Flaky' });
-    await waitFor(() => received.some((e) => e.payload.id === ok.id) && received.some((e) => e.payload.id === flaky.id));
-    expect(received.find((e) => e.payload.id === ok.id)).toMatchObject({ tenantId: actor.tenantId, type: 'test.positionAdded', actorUserId: actor.userId });
+    await waitFor(
+      () => received.some((e) => e.payload.id === ok.id) && received.some((e) => e.payload.id === flaky.id),
+    );
+    expect(received.find((e) => e.payload.id === ok.id)).toMatchObject({
+      tenantId: actor.tenantId,
+      type: 'test.positionAdded',
+      actorUserId: actor.userId,
+    });
     expect(failuresLeft).toBe(-1);
-    const [row] = await platform.db.execute(sql`select dispatched_at from outbox where payload->>'id' = ${ok.id}`).then((r) => r.rows as any[]);
+    const [row] = await database.query<{ dispatched_at: Date | null }>("select dispatched_at from outbox where payload->>'id' = $1", [ok.id]);
     expect(row.dispatched_at).not.toBeNull();
   }, 60_000);
 
@@ -138,4 +163,3 @@ describe('events and jobs', () => {
     expect(await count('outbox', 'dispatched_at is null')).toBe(0);
   }, 60_000);
 });
-

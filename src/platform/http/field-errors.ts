@@ -37,7 +37,12 @@ export function toFieldErrors(errors: Iterable<SchemaError>, root = 'body'): Fie
     } else if (e.keyword === 'additionalProperties') {
       const extra: string[] = [].concat(e.params.additionalProperties ?? e.params.additionalProperty ?? []);
       for (const name of extra) add(join(at, name, root), 'is not a known field');
-    } else if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if' || e.keyword === 'boolean') {
+    } else if (
+      e.keyword === 'anyOf' ||
+      e.keyword === 'oneOf' ||
+      e.keyword === 'if' ||
+      e.keyword === 'boolean'
+    ) {
       // The branch errors that come with these say more ("schema is false" repeats additionalProperties).
     } else {
       add(at, e.message ?? `is invalid (${e.keyword})`);
@@ -45,6 +50,8 @@ export function toFieldErrors(errors: Iterable<SchemaError>, root = 'body'): Fie
   }
   // An optional-or-null field that is wrong also fails its null branch: keep the useful reason.
   return out.filter(
-    (e) => e.reason !== 'must be null' || !out.some((o) => o !== e && (o.field === e.field || o.field.startsWith(`${e.field}.`))),
+    (e) =>
+      e.reason !== 'must be null' ||
+      !out.some((o) => o !== e && (o.field === e.field || o.field.startsWith(`${e.field}.`))),
   );
 }

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../tests/support/test-app.js';
+import { openTestDatabase } from '../../../tests/support/test-db.js';
+import { backupDatabase, restoreDatabase } from './backup.js';
+import type { Database } from './database.js';
+import { openEmbedded } from './embedded.js';
+import { migrate } from './migrate.js';
+
+let t: TestApp;
+let target: Database;
+const file = path.join(os.tmpdir(), `tandem-backup-test-${process.pid}.json.gz`);
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.database.query(
+    `insert into exchange_rates (id, tenant_id, base_currency, quote_currency, valid_on, rate) values (gen_random_uuid(), $1, 'EUR', 'BGN', '2026-01-01', '1.9558300000')`,
+    [t.acme.tenantId],
+  );
+  target = await openTestDatabase();
+});
+afterAll(async () => {
+  await target.close();
+  await t.close();
+  fs.rmSync(file, { force: true });
+});
+
+const snapshot = async (db: Database) => {
+  const tables = (
+    await db.query<{ tablename: string }>(
+      "select tablename from pg_tables where schemaname = 'public' order by 1",
+    )
+  ).map((r) => r.tablename);
+  const out: Record<string, string> = {};
+  for (const table of tables) {
+    const [row] = await db.query<{ h: string | null }>(
+      `select md5(string_agg(t::text, '|' order by t::text)) as h from "${table}" t`,
+    );
+    out[table] = row.h ?? 'empty';
+  }
+  return out;
+};
+
+describe('backup and restore', () => {
+  it('round-trips every row exactly into a fresh database', async () => {
+    const written = await backupDatabase(t.database, file);
+    expect(written.rows).toBeGreaterThan(300);
+    const progress: string[] = [];
+    const restored = await restoreDatabase(target, file, (table) => progress.push(table));
+    expect(restored.rows).toBe(written.rows);
+    expect(progress).toContain('companies');
+    expect(await snapshot(target)).toEqual(await snapshot(t.database));
+    const [rate] = await target.query<{ rate: string }>(
+      "select rate::text from exchange_rates where quote_currency = 'BGN'",
+    );
+    expect(rate.rate).toBe('1.9558300000');
+  });
+
+  it('a restored database works: the admin logs in to it', async () => {
+    const copy = await openTestDatabase();
+    await restoreDatabase(copy, file);
+    const app = await startTestApp({ database: copy, skipTenant: true });
+    const admin = await app.login('admin@acme.test');
+    expect((await admin.get('/api/v1/companies')).json().items.map((c: any) => c.name)).toEqual(['Acme Ltd']);
+    await app.close();
+  });
+
+  it('a backup from PostgreSQL restores into the embedded database (and so moves between modes)', async () => {
+    if (t.database.mode !== 'server') return; // the suite on PostgreSQL covers the crossing
+    const embedded = await openEmbedded({ dataDir: 'memory://' });
+    await migrate(embedded);
+    await restoreDatabase(embedded, file);
+    expect(await snapshot(embedded)).toEqual(await snapshot(target));
+    await embedded.close();
+  });
+
+  it('refuses a file that is not a backup and leaves the database as it was', async () => {
+    const junk = `${file}.junk`;
+    fs.writeFileSync(junk, 'not gzip');
+    const before = await snapshot(target);
+    await expect(restoreDatabase(target, junk)).rejects.toThrow();
+    expect(await snapshot(target)).toEqual(before);
+    fs.rmSync(junk);
+  });
+});
