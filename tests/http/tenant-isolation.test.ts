@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlRows } from '../../src/platform/db/database.js';
 import { openServer } from '../../src/platform/db/server.js';
 import { inTenant } from '../../src/platform/db/tenant-context.js';
 import { withDatabase } from '../support/global-setup.js';
@@ -47,10 +48,11 @@ describe('row-level security', () => {
     for (const table of tenantTables) {
       const count = (tenantId: string) =>
         inTenant(t.platform.db, { tenantId }, async (tx) => {
-          const res = await tx.execute(
+          const [row] = await sqlRows<{ n: number }>(
+            tx,
             sql.raw(`select count(*)::int as n from "${table}" where tenant_id = '${acmeId}'`),
           );
-          return (res.rows[0] as { n: number }).n;
+          return row.n;
         });
       expect({ table, seen: await count(betaTenant) }).toEqual({ table, seen: 0 });
       acmeRowsSeenByAcme += await count(acmeId);
@@ -81,9 +83,9 @@ describe('row-level security', () => {
     try {
       expect(await appLogin.query('select count(*)::int as n from companies')).toEqual([{ n: 0 }]);
       const scoped = await inTenant(appLogin.db, { tenantId: betaTenant }, (tx) =>
-        tx.execute(sql`select name from companies`),
+        sqlRows(tx, sql`select name from companies`),
       );
-      expect(scoped.rows).toEqual([{ name: 'Beta Ltd' }]);
+      expect(scoped).toEqual([{ name: 'Beta Ltd' }]);
     } finally {
       await appLogin.close();
     }

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 
 /** Drizzle over either driver: PGlite (embedded) and node-postgres (server) share this shape. */
@@ -21,4 +22,10 @@ export interface Database {
 export interface Connection {
   exec(sqlText: string): Promise<void>;
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** Rows of a hand-written SQL query; both drivers answer `{ rows }`. */
+export async function sqlRows<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }
