@@ -26,7 +26,7 @@ export class Platform {
     this.db = database.db;
     this.modules = new ModuleRegistry(modules);
     this.jobs = new Jobs(database, config.databaseUrl);
-    this.events = new EventDispatcher(this.db, this.jobs, this.modules);
+    this.events = new EventDispatcher(this, this.db, this.jobs, this.modules);
     this.runner = new ActionRunner(this.db, (events) => this.events.dispatchSoon(events));
     this.auth = new Authenticator(this.db);
   }

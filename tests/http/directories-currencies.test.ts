@@ -136,6 +136,34 @@ describe('exchange rates', () => {
     expect(audit.after.rate).toMatch(/^0\.915/);
   });
 
+  it('two clerks recording the same day at once both succeed, and one rate remains', async () => {
+    const body = (rate: string) => ({
+      baseCurrency: 'GBP',
+      quoteCurrency: 'EUR',
+      validOn: '2026-04-01',
+      rate,
+    });
+    const answers = await Promise.all([
+      admin.post('/api/v1/exchange-rates', body('1.17')),
+      admin.post('/api/v1/exchange-rates', body('1.18')),
+    ]);
+    for (const res of answers) expect([200, 201]).toContain(res.statusCode);
+    const rows = (await admin.get('/api/v1/exchange-rates?base=GBP&quote=EUR')).json().items;
+    expect(rows).toHaveLength(1);
+    expect(['1.17', '1.18']).toContain(rows[0].rate);
+  });
+
+  it('answers a repeated request with the same Idempotency-Key from its first answer', async () => {
+    const body = { baseCurrency: 'CHF', quoteCurrency: 'EUR', validOn: '2026-04-01', rate: '1.05' };
+    const key = { 'idempotency-key': 'rate-chf-2026-04-01' };
+    const first = await admin.post('/api/v1/exchange-rates', body, key);
+    const again = await admin.post('/api/v1/exchange-rates', body, key);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+  });
+
   it('lists latest day first and filters by pair and dates', async () => {
     for (const [validOn, rate] of [
       ['2026-03-03', '0.91'],

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app.js';
 import { openTestDatabase } from '../../../tests/support/test-db.js';
+import { backUpEmbeddedDatabase } from '../maintenance.js';
+import type { Platform } from '../platform.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import type { Database } from './database.js';
 import { openEmbedded } from './embedded.js';
@@ -74,6 +76,24 @@ describe('backup and restore', () => {
     await restoreDatabase(embedded, file);
     expect(await snapshot(embedded)).toEqual(await snapshot(target));
     await embedded.close();
+  });
+
+  it('the nightly job of the embedded database keeps the last seven backups', async () => {
+    if (t.database.mode !== 'embedded') return;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-nightly-'));
+    fs.mkdirSync(path.join(dataDir, 'backups'));
+    for (let day = 1; day <= 8; day++)
+      fs.writeFileSync(path.join(dataDir, 'backups', `tandem-2020-01-0${day}.json.gz`), '');
+    const platform = {
+      database: t.database,
+      config: { ...t.platform.config, dataDir },
+    } as unknown as Platform;
+    await backUpEmbeddedDatabase.run(platform);
+    const kept = fs.readdirSync(path.join(dataDir, 'backups')).sort();
+    expect(kept).toHaveLength(7);
+    expect(kept[0]).toBe('tandem-2020-01-03.json.gz');
+    expect(fs.statSync(path.join(dataDir, 'backups', kept[6])).size).toBeGreaterThan(1000);
+    fs.rmSync(dataDir, { recursive: true });
   });
 
   it('refuses a file that is not a backup and leaves the database as it was', async () => {

@@ -4,6 +4,7 @@ import type { AppDb } from '../db/database.js';
 import { inTenant } from '../db/tenant-context.js';
 import type { DeliveredEvent } from '../modules/module.js';
 import type { ModuleRegistry } from '../modules/registry.js';
+import type { Platform } from '../platform.js';
 import { tenants } from '../tenancy/schema.js';
 import type { Jobs } from './jobs.js';
 import { outbox } from './schema.js';
@@ -19,6 +20,7 @@ export class EventDispatcher {
   private running = Promise.resolve();
 
   constructor(
+    private readonly platform: Platform,
     private readonly db: AppDb,
     private readonly jobs: Jobs,
     private readonly modules: ModuleRegistry,
@@ -34,7 +36,7 @@ export class EventDispatcher {
         });
       }
       for (const job of module.schedules ?? []) {
-        await this.jobs.schedule(`schedule.${job.name}`, job.cron, () => job.run());
+        await this.jobs.schedule(`schedule.${job.name}`, job.cron, () => job.run(this.platform));
       }
     }
     await this.jobs.schedule('schedule.outbox-sweep', '* * * * *', () => this.sweep());

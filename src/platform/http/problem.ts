@@ -1,3 +1,5 @@
+import { Type } from 'typebox';
+
 /** One field a person has to fix, in the words they can act on. */
 export interface FieldError {
   field: string;
@@ -60,3 +62,15 @@ export const moduleOff = (moduleKey: string) =>
     [],
     'https://tandem.dev/problems/module-off',
   );
+
+/** The shape of every error answer, for the OpenAPI document. */
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), reason: Type.String() }))),
+  },
+  { description: 'application/problem+json (RFC 9457)' },
+);

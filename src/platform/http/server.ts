@@ -11,7 +11,7 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import type { Platform } from '../platform.js';
 import type { Api } from './api.js';
 import { errorHandler, sendProblem } from './errors.js';
-import { moduleOff, notFound, Problem, unauthenticated } from './problem.js';
+import { moduleOff, notFound, Problem, ProblemSchema, unauthenticated } from './problem.js';
 
 export const SESSION_COOKIE = 'tandem_session';
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -57,6 +57,12 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
   } as any);
 
   app.setErrorHandler(errorHandler);
+  // Every documented route can answer a problem; say so once for all of them.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || (route.schema as { hide?: boolean }).hide) return;
+    const response = ((route.schema as { response?: Record<string, unknown> }).response ??= {});
+    response['4xx'] ??= ProblemSchema;
+  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

@@ -1,5 +1,6 @@
 import type { ActionContext } from '../actions/define-action.js';
 import type { Api } from '../http/api.js';
+import type { Platform } from '../platform.js';
 import type { PermissionInfo } from '../rbac/permissions.js';
 
 /** An outbox event as a subscriber receives it, after the action that wrote it committed. */
@@ -23,7 +24,7 @@ export interface ScheduledJob {
   name: string;
   /** Five-field cron, in UTC. */
   cron: string;
-  run(): Promise<void>;
+  run(platform: Platform): Promise<void>;
 }
 
 /**
