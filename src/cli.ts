@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { eq, sql } from 'drizzle-orm';
 import { createApp, MODULES, migrateDatabase, openDatabase } from './app.js';
-import { DEMO_ADMIN_EMAIL, seedDemo } from './demo.js';
+import { DEMO_ADMIN_EMAIL, seedDemo, seedFirstWorkspace } from './demo.js';
 import { systemActor } from './platform/actions/actor.js';
 import { type Config, readConfig } from './platform/config.js';
 import { backupDatabase, type Progress, restoreDatabase } from './platform/db/backup.js';
@@ -95,11 +95,19 @@ async function start(config: Config) {
     () => open(config),
   );
   const { platform, server } = await createApp(config, database, { logger: true });
-  if (!(await hasTenants(database))) {
-    const login = await step('Loading the demo workspace', () =>
-      seedDemo(platform, { email: config.adminEmail, password: config.adminPassword }),
-    );
+  const admin = { email: config.adminEmail, password: config.adminPassword };
+  if (!(await hasTenants(database)) && config.demo) {
+    const login = await step('Loading the demo workspace', () => seedDemo(platform, admin));
     printDemoLogin(login.email, login.generatedPassword);
+  } else if (!(await hasTenants(database))) {
+    const company = { name: config.companyName, baseCurrency: config.baseCurrency };
+    const login = await step('Creating the first workspace', () =>
+      seedFirstWorkspace(platform, admin, company),
+    );
+    const how = login.generatedPassword
+      ? ` with the password ${login.generatedPassword}`
+      : ' with TANDEM_ADMIN_PASSWORD';
+    console.log(`\n  Log in as ${login.email}${how}\n`);
   }
   await step('Starting background jobs', () => platform.startJobs());
   await server.listen({ port: config.port, host: config.host });

@@ -14,6 +14,21 @@ export interface DemoLogin {
   generatedPassword?: string;
 }
 
+/** A clean workspace for production: the first company and administrator, no demo records. */
+export async function seedFirstWorkspace(
+  platform: Platform,
+  admin: { email?: string; password?: string },
+  company: { name: string; baseCurrency: string },
+): Promise<DemoLogin> {
+  const email = admin.email ?? 'admin@tandem.local';
+  const generatedPassword = admin.password ? undefined : randomSecret(12);
+  const { tenantId } = await createTenant(platform, company.name, {
+    admin: { email, name: 'Administrator', password: admin.password ?? generatedPassword! },
+    company,
+  });
+  return { tenantId, email, generatedPassword };
+}
+
 /** A demo workspace that shows every module working on the first `npm start`. */
 export async function seedDemo(
   platform: Platform,

@@ -14,6 +14,12 @@ export interface Config {
   /** Cookies need the Secure flag behind HTTPS; a plain localhost trial does not have it. */
   secureCookies: boolean;
   logLevel: string;
+  /** Behind a reverse proxy, trust its X-Forwarded-For (for client addresses and rate limits). */
+  trustProxy: boolean;
+  /** On an empty database: load the demo workspace (default) or make one clean workspace. */
+  demo: boolean;
+  companyName: string;
+  baseCurrency: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +33,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.TANDEM_ADMIN_PASSWORD || undefined,
     secureCookies: env.TANDEM_SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: env.TRUST_PROXY === 'true',
+    demo: env.TANDEM_DEMO !== 'false',
+    companyName: env.TANDEM_COMPANY_NAME || 'My Company',
+    baseCurrency: env.TANDEM_BASE_CURRENCY || 'EUR',
   };
 }

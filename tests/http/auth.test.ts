@@ -188,6 +188,37 @@ describe('API tokens', () => {
     expect(after.json().detail).toContain('revoked');
   });
 
+  it('a retried creation does not store or replay the secret', async () => {
+    const body = { name: 'Retried', roleId: roleIds.accountant };
+    const first = await admin.post('/api/v1/api-tokens', body, { 'idempotency-key': 'token-1' });
+    const again = await admin.post('/api/v1/api-tokens', body, { 'idempotency-key': 'token-1' });
+    expect(first.json().token).toMatch(/^tdm_/);
+    expect(again.json()).toMatchObject({ id: first.json().id, token: '[shown once]' });
+    const stored = await t.database.query<{ response: string }>(
+      "select response::text from idempotency_keys where key = 'token-1'",
+    );
+    expect(stored[0].response).not.toContain(first.json().token);
+  });
+
+  it("stops working when its maker's membership ends", async () => {
+    const maker = (
+      await admin.post('/api/v1/users', {
+        email: 'maker@acme.test',
+        name: 'Maker',
+        password: 'maker password 1',
+        roleIds: [roleIds.admin],
+      })
+    ).json();
+    const makerClient = await t.login('maker@acme.test', 'maker password 1');
+    const { token } = (
+      await makerClient.post('/api/v1/api-tokens', { name: 'Maker bot', roleId: roleIds.accountant })
+    ).json();
+    const bot = t.client({ authorization: `Bearer ${token}` });
+    expect((await bot.get('/api/v1/companies')).statusCode).toBe(200);
+    await admin.patch(`/api/v1/users/${maker.id}`, { active: false });
+    expect((await bot.get('/api/v1/companies')).statusCode).toBe(401);
+  });
+
   it('refuses a token expiring in the past', async () => {
     const res = await admin.post('/api/v1/api-tokens', {
       name: 'Old',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetOldIdempotencyKeys } from '../../src/platform/maintenance.js';
 import { type Client, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -134,6 +135,15 @@ describe('Idempotency-Key', () => {
       { field: 'Idempotency-Key', reason: 'was already used for a different request' },
     ]);
     expect((await admin.get('/api/v1/companies?q=Key%20Reuse')).json().items).toHaveLength(1);
+  });
+
+  it('stored answers are forgotten after a day', async () => {
+    await t.database.query(
+      "update idempotency_keys set created_at = now() - interval '25 hours' where key = 'k-1'",
+    );
+    await forgetOldIdempotencyKeys.run(t.platform);
+    const keys = await t.database.query<{ key: string }>('select key from idempotency_keys order by key');
+    expect(keys.map((k) => k.key)).toEqual(['k-2']);
   });
 
   it('a failed request does not use up its key', async () => {

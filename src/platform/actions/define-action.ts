@@ -30,6 +30,8 @@ export interface ActionDefinition<I extends TSchema, R> {
   permission: string | null;
   /** Input fields never written to the audit log (passwords, secrets). */
   secretFields?: string[];
+  /** Result fields shown once (a new token): a replayed request gets them masked, and they are never stored. */
+  resultSecrets?: string[];
   run(ctx: ActionContext, input: Static<I>): Promise<R>;
 }
 

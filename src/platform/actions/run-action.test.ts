@@ -149,7 +149,10 @@ describe('events and jobs', () => {
       actorUserId: actor.userId,
     });
     expect(failuresLeft).toBe(-1);
-    const [row] = await database.query<{ dispatched_at: Date | null }>("select dispatched_at from outbox where payload->>'id' = $1", [ok.id]);
+    const [row] = await database.query<{ dispatched_at: Date | null }>(
+      "select dispatched_at from outbox where payload->>'id' = $1",
+      [ok.id],
+    );
     expect(row.dispatched_at).not.toBeNull();
   }, 60_000);
 

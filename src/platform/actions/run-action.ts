@@ -30,10 +30,10 @@ export interface PendingEvent {
 
 export type AfterCommit = (events: PendingEvent[]) => void;
 
-function redact(input: unknown, secretFields: string[] = []): unknown {
+function redact(input: unknown, secretFields: string[] = [], mask = '[secret]'): unknown {
   if (!secretFields.length || typeof input !== 'object' || input === null) return input;
   const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-  for (const f of secretFields) if (f in copy) copy[f] = '[secret]';
+  for (const f of secretFields) if (f in copy) copy[f] = mask;
   return copy;
 }
 
@@ -115,7 +115,10 @@ export class ActionRunner {
         if (options.idempotencyKey) {
           await tx
             .update(idempotencyKeys)
-            .set({ statusCode: 200, response: (result ?? null) as any })
+            .set({
+              statusCode: 200,
+              response: (redact(result, action.resultSecrets, '[shown once]') ?? null) as any,
+            })
             .where(
               and(
                 eq(idempotencyKeys.tenantId, actor.tenantId),

@@ -3,6 +3,7 @@ import { type Actor, combineRoles, memberRoles, type RoleGrant } from '../action
 import type { AppDb } from '../db/database.js';
 import { inTenant } from '../db/tenant-context.js';
 import { roles } from '../rbac/schema.js';
+import { memberships } from '../tenancy/schema.js';
 import { apiTokens } from './schema.js';
 import { sha256, tenantOfToken } from './secrets.js';
 import { findSession, type SessionInfo } from './sessions.js';
@@ -56,6 +57,11 @@ export class Authenticator {
         .select({ id: apiTokens.id, createdBy: apiTokens.createdBy, role: roles })
         .from(apiTokens)
         .innerJoin(roles, and(eq(roles.id, apiTokens.roleId), isNull(roles.archivedAt)))
+        // A token stops with the membership of the person who made it.
+        .innerJoin(
+          memberships,
+          and(eq(memberships.userId, apiTokens.createdBy), eq(memberships.active, true)),
+        )
         .where(
           and(
             eq(apiTokens.tokenHash, sha256(token)),

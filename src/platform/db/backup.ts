@@ -1,21 +1,22 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
-import type { Database } from './database.js';
+import type { Connection, Database } from './database.js';
+import { PG_INSUFFICIENT_PRIVILEGE, pgErrorCode } from './errors.js';
 
 const FORMAT = 'tandem-backup/1';
 const BATCH = 2000;
 
 export type Progress = (table: string, done: number, total: number) => void;
 
-async function tablesOf(database: Database): Promise<string[]> {
+async function tablesOf(database: Connection): Promise<string[]> {
   const rows = await database.query<{ tablename: string }>(
     "select tablename from pg_tables where schemaname = 'public' order by tablename",
   );
   return rows.map((r) => r.tablename);
 }
 
-async function migrationCount(database: Database): Promise<number> {
+async function migrationCount(database: Connection): Promise<number> {
   const [row] = await database.query<{ n: number }>(
     'select count(*)::int as n from drizzle.__drizzle_migrations',
   );
@@ -28,6 +29,26 @@ async function migrationCount(database: Database): Promise<number> {
  * by backup and restore. Rows are never parsed in JavaScript, so numerics keep every digit.
  */
 export async function backupDatabase(database: Database, file: string, progress: Progress = () => {}) {
+  return database.session(async (db) => {
+    // With row security off, a role that row-level security would filter gets an error instead
+    // of a backup silently missing every workspace's rows.
+    await db.exec('SET row_security = off');
+    try {
+      return await writeBackup(db, file, progress);
+    } catch (error) {
+      if (pgErrorCode(error) === PG_INSUFFICIENT_PRIVILEGE) {
+        throw new Error(
+          'A backup reads every workspace: run it with a superuser (or a role with BYPASSRLS) in DATABASE_URL.',
+        );
+      }
+      throw error;
+    } finally {
+      await db.exec('RESET row_security');
+    }
+  });
+}
+
+async function writeBackup(db: Connection, file: string, progress: Progress) {
   const gzip = createGzip();
   const out = fs.createWriteStream(file);
   const done = new Promise<void>((resolve, reject) => {
@@ -37,14 +58,14 @@ export async function backupDatabase(database: Database, file: string, progress:
   gzip.pipe(out);
   const write = (line: string) =>
     gzip.write(line) ? Promise.resolve() : new Promise<void>((r) => gzip.once('drain', () => r()));
-  const tables = await tablesOf(database);
+  const tables = await tablesOf(db);
   await write(
-    `${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), migrations: await migrationCount(database), tables })}\n`,
+    `${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), migrations: await migrationCount(db), tables })}\n`,
   );
   let rows = 0;
   for (const [i, table] of tables.entries()) {
     for (let offset = 0; ; offset += BATCH) {
-      const batch = await database.query<{ j: string }>(
+      const batch = await db.query<{ j: string }>(
         `select row_to_json(t)::text as j from "${table}" t order by 1 limit ${BATCH} offset ${offset}`,
       );
       for (const r of batch) await write(`${table}\t${r.j}\n`);

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { PendingEvent } from '../actions/run-action.js';
 import type { AppDb } from '../db/database.js';
 import { inTenant } from '../db/tenant-context.js';
-import type { DeliveredEvent } from '../modules/module.js';
+import type { DeliveredEvent, ModuleDefinition } from '../modules/module.js';
 import type { ModuleRegistry } from '../modules/registry.js';
 import type { Platform } from '../platform.js';
 import { tenants } from '../tenancy/schema.js';
@@ -10,6 +10,17 @@ import type { Jobs } from './jobs.js';
 import { outbox } from './schema.js';
 
 const queueOf = (subscriber: string) => `event.${subscriber}`;
+const scheduleQueue = (job: string) => `schedule.${job}`;
+const SWEEP = 'outbox-sweep';
+
+/** Every queue the modules use; the owner creates them when the app's role may not. */
+export function jobQueueNames(modules: ModuleDefinition[]): string[] {
+  return [
+    ...modules.flatMap((m) => (m.subscribers ?? []).map((s) => queueOf(s.name))),
+    ...modules.flatMap((m) => (m.schedules ?? []).map((j) => scheduleQueue(j.name))),
+    scheduleQueue(SWEEP),
+  ];
+}
 
 /**
  * Moves committed outbox events to one pg-boss job per subscriber, where retries happen.
@@ -36,10 +47,10 @@ export class EventDispatcher {
         });
       }
       for (const job of module.schedules ?? []) {
-        await this.jobs.schedule(`schedule.${job.name}`, job.cron, () => job.run(this.platform));
+        await this.jobs.schedule(scheduleQueue(job.name), job.cron, () => job.run(this.platform));
       }
     }
-    await this.jobs.schedule('schedule.outbox-sweep', '* * * * *', () => this.sweep());
+    await this.jobs.schedule(scheduleQueue(SWEEP), '* * * * *', () => this.sweep());
     await this.sweep();
   }
 

@@ -33,7 +33,7 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
   const app = Fastify({
     logger: options.logger ? { level: platform.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: platform.config.trustProxy,
     ajv: { customOptions: { allErrors: true } },
   })
     .setValidatorCompiler(TypeBoxValidatorCompiler)

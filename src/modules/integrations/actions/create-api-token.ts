@@ -15,6 +15,7 @@ export const createApiToken = defineAction({
     { additionalProperties: false },
   ),
   permission: 'integrations:manage',
+  resultSecrets: ['token'],
   async run(ctx, input) {
     await assertRolesExist(ctx.tx, [input.roleId]);
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;

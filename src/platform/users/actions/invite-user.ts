@@ -23,6 +23,7 @@ export const inviteUser = defineAction({
     { additionalProperties: false },
   ),
   permission: 'users:manage',
+  resultSecrets: ['token', 'acceptUrl'],
   async run(ctx, input) {
     const email = normaliseEmail(input.email);
     const existing = await findUserByEmail(ctx.tx, email);
