@@ -68,6 +68,14 @@ describe('currencies', () => {
     });
   });
 
+  it("refuses to switch off a company's base currency", async () => {
+    const res = await admin.patch('/api/v1/currencies/EUR', { active: false });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toBe('EUR is the base currency of Acme Ltd; it cannot be switched off.');
+    expect(res.json().errors).toEqual([{ field: 'active', reason: expect.stringContaining('Acme Ltd') }]);
+    expect((await admin.get('/api/v1/currencies/EUR')).json().active).toBe(true);
+  });
+
   it('refuses a duplicate code with a 409 naming the field', async () => {
     const res = await admin.post('/api/v1/currencies', { code: 'EUR', name: 'Euro again' });
     expect(res.statusCode).toBe(409);
@@ -190,9 +198,9 @@ describe('exchange rates', () => {
       ['2026-03-03', '0.91'],
       ['2026-03-04', '0.93'],
     ]);
-    const page1 = (await admin.get('/api/v1/exchange-rates?quote=EUR&limit=3')).json();
+    const page1 = (await admin.get('/api/v1/exchange-rates?base=USD&quote=EUR&limit=3')).json();
     const page2 = (
-      await admin.get(`/api/v1/exchange-rates?quote=EUR&limit=3&cursor=${page1.nextCursor}`)
+      await admin.get(`/api/v1/exchange-rates?base=USD&quote=EUR&limit=3&cursor=${page1.nextCursor}`)
     ).json();
     expect([...page1.items, ...page2.items].map((r: any) => r.validOn)).toEqual([
       '2026-03-05',

@@ -9,6 +9,9 @@ export interface ServerOptions {
 
 export async function openServer(options: ServerOptions): Promise<Database & { pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle connection the server drops (restart, failover, a dropped test database) is
+  // replaced by the pool on next use; without a listener the error would end the process.
+  pool.on('error', (error) => console.error('[database] idle connection lost:', error.message));
   // Fail at start, not at the first request, when the server is unreachable.
   const client = await pool.connect();
   client.release();

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, integer, numeric, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { archivedAt, createdAt, id, tenantId, updatedAt } from '../db/columns.js';
 
 /**
@@ -42,6 +52,16 @@ export const exchangeRates = pgTable(
     unique('exchange_rates_day_key').on(t.tenantId, t.baseCurrency, t.quoteCurrency, t.validOn),
     check('exchange_rates_positive', sql`${t.rate} > 0`),
     check('exchange_rates_distinct', sql`${t.baseCurrency} <> ${t.quoteCurrency}`),
+    foreignKey({
+      name: 'exchange_rates_base_currency_fkey',
+      columns: [t.tenantId, t.baseCurrency],
+      foreignColumns: [currencies.tenantId, currencies.code],
+    }),
+    foreignKey({
+      name: 'exchange_rates_quote_currency_fkey',
+      columns: [t.tenantId, t.quoteCurrency],
+      foreignColumns: [currencies.tenantId, currencies.code],
+    }),
   ],
 );
 
@@ -79,6 +99,16 @@ export const unitConversions = pgTable(
     unique('unit_conversions_pair_key').on(t.tenantId, t.fromUnit, t.toUnit),
     check('unit_conversions_positive', sql`${t.factor} > 0`),
     check('unit_conversions_distinct', sql`${t.fromUnit} <> ${t.toUnit}`),
+    foreignKey({
+      name: 'unit_conversions_from_unit_fkey',
+      columns: [t.tenantId, t.fromUnit],
+      foreignColumns: [units.tenantId, units.code],
+    }),
+    foreignKey({
+      name: 'unit_conversions_to_unit_fkey',
+      columns: [t.tenantId, t.toUnit],
+      foreignColumns: [units.tenantId, units.code],
+    }),
   ],
 );
 

@@ -5,14 +5,28 @@ import {
   Id,
   Name,
   Nullable,
+  Patterned,
   PositiveDecimal,
+  patternReasons,
   Search,
   Timestamp,
 } from '../http/schemas.js';
 import { decimalText } from './rules/decimal-text.js';
 
-export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR' });
-export const CountryCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code, e.g. BG' });
+export const CurrencyCode = Patterned(
+  '^[A-Z]{3}$',
+  'must be a three-letter ISO 4217 code in capitals, e.g. EUR',
+  {
+    description: 'ISO 4217 code, e.g. EUR',
+  },
+);
+export const CountryCode = Patterned(
+  '^[A-Z]{2}$',
+  'must be a two-letter ISO 3166 code in capitals, e.g. BG',
+  {
+    description: 'ISO 3166-1 alpha-2 code, e.g. BG',
+  },
+);
 /** Unit codes are case-sensitive (Mg is not mg) and appear in URLs, so no spaces and no slashes. */
 export const UnitCode = Type.String({
   minLength: 1,
@@ -20,11 +34,15 @@ export const UnitCode = Type.String({
   pattern: '^[^\\s/]+$',
   description: 'Short unit code, e.g. kg, pcs, m2',
 });
+patternReasons.set('^[^\\s/]+$', 'must be a short code without spaces or slashes, e.g. kg');
 /** Exchange rates are stored as numeric(24,10): more places would be rounded away silently. */
-export const RateValue = Type.String({
-  pattern: '^\\d{1,14}(\\.\\d{1,10})?$',
-  description: 'How many units of the quote currency one unit of the base currency buys, e.g. "1.95583"',
-});
+export const RateValue = Patterned(
+  '^(?!0+(\\.0+)?$)\\d{1,14}(\\.\\d{1,10})?$',
+  'must be a decimal above zero with at most 10 decimal places, written as a string, e.g. "1.95583"',
+  {
+    description: 'How many units of the quote currency one unit of the base currency buys, e.g. "1.95583"',
+  },
+);
 
 export const CurrencyChanges = {
   name: Name,
@@ -32,7 +50,9 @@ export const CurrencyChanges = {
   precision: Type.Optional(
     Type.Integer({ minimum: 0, maximum: 4, description: 'Decimal places amounts are rounded to' }),
   ),
-  active: Type.Optional(Type.Boolean({ description: 'Switched-off currencies are not offered for new documents' })),
+  active: Type.Optional(
+    Type.Boolean({ description: 'Switched-off currencies are not offered for new documents' }),
+  ),
 };
 export const CurrencyFields = { code: CurrencyCode, ...CurrencyChanges };
 

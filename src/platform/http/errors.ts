@@ -9,18 +9,24 @@ import {
 import { toFieldErrors } from './field-errors.js';
 import { type FieldError, Problem } from './problem.js';
 
-/** `companies_name_key` → `name`: the constraint names follow `<table>_<field>_key`. */
-function fieldOfConstraint(constraint: string | undefined): string {
+/**
+ * `companies_name_key` → `name`, `exchange_rates_day_key` → `day`: constraint names follow
+ * `<table>_<field>_<kind>`, and the error names the table.
+ */
+export function fieldOfConstraint(constraint: string | undefined, table: string | undefined): string {
   if (!constraint) return 'body';
-  const parts = constraint.split('_');
-  return parts.length >= 3 ? parts.slice(1, -1).join('_') : constraint;
+  const withoutTable =
+    table && constraint.startsWith(`${table}_`) ? constraint.slice(table.length + 1) : constraint;
+  const field = withoutTable.replace(/_(key|fkey|check|pkey)$/, '');
+  return field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) || 'body';
 }
 
 /** Database refusals that bad input can cause, said as problems; anything else stays a 500. */
 function fromDatabase(error: unknown): Problem | undefined {
   const code = pgErrorCode(error);
   const constraint = pgErrorConstraint(error);
-  const field = fieldOfConstraint(constraint);
+  const e = error as { table?: string; cause?: { table?: string } };
+  const field = fieldOfConstraint(constraint, e?.cause?.table ?? e?.table);
   if (code === PG_UNIQUE_VIOLATION) {
     return new Problem(409, 'Already exists', `Another record already has this ${field}.`, [
       { field, reason: 'is already taken' },

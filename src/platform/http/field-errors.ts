@@ -1,4 +1,5 @@
 import type { FieldError } from './problem.js';
+import { patternReasons } from './schemas.js';
 
 interface SchemaError {
   keyword: string;
@@ -44,6 +45,8 @@ export function toFieldErrors(errors: Iterable<SchemaError>, root = 'body'): Fie
       e.keyword === 'boolean'
     ) {
       // The branch errors that come with these say more ("schema is false" repeats additionalProperties).
+    } else if (e.keyword === 'pattern' && patternReasons.has(e.params.pattern)) {
+      add(at, patternReasons.get(e.params.pattern)!);
     } else {
       add(at, e.message ?? `is invalid (${e.keyword})`);
     }

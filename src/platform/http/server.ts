@@ -60,8 +60,8 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
   // Every documented route can answer a problem; say so once for all of them.
   app.addHook('onRoute', (route) => {
     if (!route.schema || (route.schema as { hide?: boolean }).hide) return;
-    const response = ((route.schema as { response?: Record<string, unknown> }).response ??= {});
-    response['4xx'] ??= ProblemSchema;
+    const schema = route.schema as { response?: Record<string, unknown> };
+    schema.response = { '4xx': ProblemSchema, ...schema.response };
   });
   await app.register(cookie);
   await app.register(rateLimit, {

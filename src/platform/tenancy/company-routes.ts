@@ -1,6 +1,7 @@
-import { eq, ilike, isNull, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../http/api.js';
+import { textFilter, unlessArchived } from '../http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../http/pagination.js';
 import { notFound } from '../http/problem.js';
 import { IdParams, Search } from '../http/schemas.js';
@@ -40,13 +41,8 @@ export function companyRoutes(api: Api) {
               .where(
                 whereAll([
                   where,
-                  req.query.includeArchived ? undefined : isNull(companies.archivedAt),
-                  req.query.q
-                    ? or(
-                        ilike(companies.name, `%${req.query.q}%`),
-                        ilike(companies.taxId, `%${req.query.q}%`),
-                      )
-                    : undefined,
+                  unlessArchived(req.query.includeArchived, companies.archivedAt),
+                  textFilter(req.query.q, companies.name, companies.taxId),
                 ]),
               )
               .orderBy(...orderBy)

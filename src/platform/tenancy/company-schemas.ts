@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { Address } from '../directories/address.js';
+import { CurrencyCode } from '../directories/schemas.js';
 import { Id, Name, Nullable, Timestamp } from '../http/schemas.js';
-
-export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
 
 export const CompanyFields = {
   name: Name,

@@ -1,7 +1,8 @@
-import { and, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { invitations } from '../auth/schema.js';
 import type { Api } from '../http/api.js';
+import { textFilter } from '../http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../http/pagination.js';
 import { notFound } from '../http/problem.js';
 import { Id, IdParams, Nullable, Search, Timestamp } from '../http/schemas.js';
@@ -76,9 +77,7 @@ export function userRoutes(api: Api) {
                 whereAll([
                   where,
                   req.query.active === undefined ? undefined : eq(memberships.active, req.query.active),
-                  req.query.q
-                    ? or(ilike(users.name, `%${req.query.q}%`), ilike(users.email, `%${req.query.q}%`))
-                    : undefined,
+                  textFilter(req.query.q, users.name, users.email),
                 ]),
               )
               .orderBy(...orderBy)

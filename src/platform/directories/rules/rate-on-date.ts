@@ -36,7 +36,12 @@ function latestOnOrBefore(rows: RateRow[], base: string, quote: string, on: stri
  * The rate in force for base→quote on a day: the latest recorded on or before it. A pair
  * recorded only the other way round (EUR→BGN asked, BGN→EUR kept) is used as 1/rate.
  */
-export function rateOnDate(rows: RateRow[], base: string, quote: string, on: string): RateInForce | undefined {
+export function rateOnDate(
+  rows: RateRow[],
+  base: string,
+  quote: string,
+  on: string,
+): RateInForce | undefined {
   if (base === quote) return { rate: '1', validOn: null, inverted: false };
   const direct = latestOnOrBefore(rows, base, quote, on);
   if (direct) return { rate: new Decimal(direct.rate).toFixed(), validOn: direct.validOn, inverted: false };

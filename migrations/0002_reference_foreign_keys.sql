@@ -1,0 +1,4 @@
+ALTER TABLE "exchange_rates" ADD CONSTRAINT "exchange_rates_base_currency_fkey" FOREIGN KEY ("tenant_id","base_currency") REFERENCES "public"."currencies"("tenant_id","code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "exchange_rates" ADD CONSTRAINT "exchange_rates_quote_currency_fkey" FOREIGN KEY ("tenant_id","quote_currency") REFERENCES "public"."currencies"("tenant_id","code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_conversions" ADD CONSTRAINT "unit_conversions_from_unit_fkey" FOREIGN KEY ("tenant_id","from_unit") REFERENCES "public"."units"("tenant_id","code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_conversions" ADD CONSTRAINT "unit_conversions_to_unit_fkey" FOREIGN KEY ("tenant_id","to_unit") REFERENCES "public"."units"("tenant_id","code") ON DELETE no action ON UPDATE no action;
