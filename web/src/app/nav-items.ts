@@ -1,0 +1,52 @@
+/**
+ * Every page reachable from the navbar: the router guards a page with the same permission
+ * and module the navbar uses to hide its link, so the two never disagree.
+ */
+export interface NavItem {
+  key: string;
+  to: string;
+  /** i18n key of the link text. */
+  label: string;
+  /** Section of the navbar; `main` has no heading, others are headed by their i18n key. */
+  group: 'main' | 'settings' | 'integrations';
+  permission?: string;
+  /** The page belongs to a switchable module: it disappears when the module is off. */
+  module?: string;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { key: 'home', to: '/', label: 'nav.home', group: 'main' },
+  { key: 'profile', to: '/profile', label: 'nav.profile', group: 'main' },
+  { key: 'users', to: '/settings/users', label: 'nav.users', group: 'settings', permission: 'users:read' },
+  { key: 'roles', to: '/settings/roles', label: 'nav.roles', group: 'settings', permission: 'users:read' },
+  { key: 'companies', to: '/settings/companies', label: 'nav.companies', group: 'settings' },
+  {
+    key: 'modules',
+    to: '/settings/modules',
+    label: 'nav.modules',
+    group: 'settings',
+    permission: 'modules:manage',
+  },
+  { key: 'reference', to: '/settings/reference', label: 'nav.reference', group: 'settings' },
+  { key: 'audit', to: '/settings/audit', label: 'nav.audit', group: 'settings', permission: 'audit:read' },
+  {
+    key: 'api-tokens',
+    to: '/integrations/api-tokens',
+    label: 'nav.apiTokens',
+    group: 'integrations',
+    permission: 'integrations:manage',
+    module: 'integrations',
+  },
+];
+
+export const NAV_GROUPS: { key: NavItem['group']; label: string | null }[] = [
+  { key: 'main', label: null },
+  { key: 'settings', label: 'nav.settings' },
+  { key: 'integrations', label: 'modules.integrations' },
+];
+
+export function navItem(key: string): NavItem {
+  const item = NAV_ITEMS.find((i) => i.key === key);
+  if (!item) throw new Error(`No nav item ${key}`);
+  return item;
+}

@@ -1,0 +1,101 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { ApiError } from '../api/client';
+import { meQuery } from '../auth/me';
+import { CenteredLoader } from '../ui/centered-loader';
+import { AppLayout } from './layout/app-layout';
+import { navItem } from './nav-items';
+import { NotFoundPage } from './not-found-page';
+import { PageGuard } from './page-guard';
+import { RouteError } from './route-error';
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  component: lazyRouteComponent(() => import('../auth/login-page'), 'LoginPage'),
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: lazyRouteComponent(() => import('../auth/accept-invitation-page'), 'AcceptInvitationPage'),
+});
+
+/** Everything behind login: no /auth/me, no page. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
+      }
+      throw error;
+    }
+  },
+  component: AppLayout,
+});
+
+/** A page of the navbar: loaded on first visit, shown only to whom the navbar shows its link. */
+function page(key: string, load: () => Promise<Record<string, () => ReactNode>>, exportName: string) {
+  const Page = lazyRouteComponent(load, exportName);
+  const item = navItem(key);
+  return createRoute({
+    getParentRoute: () => appRoute,
+    path: item.to,
+    component: () => (
+      <PageGuard item={item}>
+        <Page />
+      </PageGuard>
+    ),
+  });
+}
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  inviteRoute,
+  appRoute.addChildren([
+    page('home', () => import('../modules/home/home-page'), 'HomePage'),
+    page('profile', () => import('../modules/profile/profile-page'), 'ProfilePage'),
+    page('users', () => import('../modules/users/users-page'), 'UsersPage'),
+    page('roles', () => import('../modules/roles/roles-page'), 'RolesPage'),
+    page('companies', () => import('../modules/companies/companies-page'), 'CompaniesPage'),
+    page('modules', () => import('../modules/module-switches/modules-page'), 'ModulesPage'),
+    page('reference', () => import('../modules/reference/reference-page'), 'ReferencePage'),
+    page('audit', () => import('../modules/audit/audit-log-page'), 'AuditLogPage'),
+    page('api-tokens', () => import('../modules/integrations/api-tokens-page'), 'ApiTokensPage'),
+  ]),
+]);
+
+export function makeRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: CenteredLoader,
+    defaultErrorComponent: RouteError,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof makeRouter>;
+  }
+}
