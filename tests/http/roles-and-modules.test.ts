@@ -65,6 +65,15 @@ describe('roles', () => {
     expect((await client.get('/api/v1/users')).statusCode).toBe(403);
   });
 
+  it('whoever manages API tokens may read the roles to pick from, and nothing more', async () => {
+    const tokenKeeper = (
+      await admin.post('/api/v1/roles', { name: 'Token keeper', permissions: ['integrations:manage'] })
+    ).json();
+    const { client } = await userWithRoles('keeper@acme.test', [tokenKeeper.id]);
+    expect((await client.get('/api/v1/roles')).statusCode).toBe(200);
+    expect((await client.get('/api/v1/users')).statusCode).toBe(403);
+  });
+
   it('refuses malformed permission strings', async () => {
     const res = await admin.post('/api/v1/roles', { name: 'Broken', permissions: ['everything please'] });
     expect(res.statusCode).toBe(422);
@@ -83,7 +92,9 @@ describe('roles', () => {
     const res = await admin.patch(`/api/v1/users/${me.id}`, { roleIds: [roles.accountant.id] });
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toContain('last active administrator');
-    expect((await admin.patch(`/api/v1/users/${me.id}`, { active: false })).statusCode).toBe(409);
+    const self = await admin.patch(`/api/v1/users/${me.id}`, { active: false });
+    expect(self.statusCode).toBe(409);
+    expect(self.json().errors).toEqual([{ field: 'active', reason: 'cannot be switched off for yourself' }]);
   });
 
   it('every change leaves an audit row with the actor and before/after values', async () => {

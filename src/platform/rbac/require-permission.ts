@@ -3,10 +3,11 @@ import { can } from '../actions/actor.js';
 import { sendProblem } from '../http/errors.js';
 import { forbidden } from '../http/problem.js';
 
-/** For reads: actions check their own permission, lists and cards use this. */
-export function requirePermission(permission: string) {
+/** For reads: actions check their own permission, lists and cards use this. Any one of the permissions will do. */
+export function requirePermission(...permissions: string[]) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!can(request.actor, permission))
-      return sendProblem(reply, forbidden(`You need the "${permission}" permission to see this.`));
+    if (permissions.some((p) => can(request.actor, p))) return;
+    const needed = permissions.map((p) => `"${p}"`).join(' or ');
+    return sendProblem(reply, forbidden(`You need the ${needed} permission to see this.`));
   };
 }

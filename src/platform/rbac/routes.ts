@@ -15,6 +15,8 @@ const tags = ['Roles'];
 
 export function roleRoutes(api: Api) {
   const read = requirePermission('users:read');
+  // Whoever hands out API tokens picks the token's role from this list.
+  const readRoles = requirePermission('users:read', 'integrations:manage');
   const forget = (tenantId: string) => api.platform.auth.forgetRoles(tenantId);
 
   api.get(
@@ -39,7 +41,7 @@ export function roleRoutes(api: Api) {
   api.get(
     '/roles',
     {
-      preHandler: read,
+      preHandler: readRoles,
       schema: {
         tags,
         summary: 'Roles of the workspace',

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { defineAction } from '../../actions/define-action.js';
 import { revokeUserSessions } from '../../auth/sessions.js';
-import { notFound } from '../../http/problem.js';
+import { conflict, notFound } from '../../http/problem.js';
 import { Id, Name } from '../../http/schemas.js';
 import { membershipRoles } from '../../rbac/schema.js';
 import { memberships, users } from '../../tenancy/schema.js';
@@ -28,6 +28,11 @@ export const updateMember = defineAction({
       .where(eq(memberships.userId, input.id))
       .for('update');
     if (!member) throw notFound('User', input.id);
+    if (input.active === false && input.id === ctx.actor.userId) {
+      throw conflict('You cannot deactivate yourself; ask another administrator.', [
+        { field: 'active', reason: 'cannot be switched off for yourself' },
+      ]);
+    }
     const currentRoles = (
       await ctx.tx
         .select({ id: membershipRoles.roleId })
