@@ -61,3 +61,16 @@ export const backUpEmbeddedDatabase: ScheduledJob = {
     for (const file of old) fs.rmSync(path.join(dir, file));
   },
 };
+
+/**
+ * PGlite has no autovacuum: without fresh statistics the planner sorts whole tables for each
+ * page of a list. PostgreSQL servers do this themselves.
+ */
+export const analyzeEmbeddedDatabase: ScheduledJob = {
+  name: 'analyze-embedded-database',
+  cron: '5 * * * *',
+  async run(platform) {
+    if (platform.database.mode !== 'embedded') return;
+    await platform.database.exec(new Date().getUTCHours() === 4 ? 'VACUUM ANALYZE' : 'ANALYZE');
+  },
+};

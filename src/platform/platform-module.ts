@@ -1,7 +1,12 @@
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { seedPlatformDemo } from './demo-data.js';
-import { backUpEmbeddedDatabase, cleanUpSessions, forgetOldIdempotencyKeys } from './maintenance.js';
+import {
+  analyzeEmbeddedDatabase,
+  backUpEmbeddedDatabase,
+  cleanUpSessions,
+  forgetOldIdempotencyKeys,
+} from './maintenance.js';
 import type { ModuleDefinition } from './modules/module.js';
 import { moduleRoutes } from './modules/routes.js';
 import { roleRoutes } from './rbac/routes.js';
@@ -21,7 +26,7 @@ export const platformModule: ModuleDefinition = {
     { key: 'audit:read', description: 'Read the audit log' },
   ],
   seedDemo: seedPlatformDemo,
-  schedules: [cleanUpSessions, forgetOldIdempotencyKeys, backUpEmbeddedDatabase],
+  schedules: [cleanUpSessions, forgetOldIdempotencyKeys, backUpEmbeddedDatabase, analyzeEmbeddedDatabase],
   routes(api) {
     authRoutes(api);
     userRoutes(api);

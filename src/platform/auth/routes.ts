@@ -97,6 +97,7 @@ export function authRoutes(api: Api) {
     { schema: { tags, summary: 'Log out: the session ends on the server too' } },
     async (req, reply) => {
       if (req.session) await revokeSession(platform.db, req.session.id);
+      platform.auth.forgetSessions(req.actor.userId!);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send();
     },
@@ -147,6 +148,7 @@ export function authRoutes(api: Api) {
       if (!list.some((t) => t.id === req.body.tenantId))
         throw invalidField('tenantId', 'you are not a member of this workspace');
       await switchSessionTenant(platform.db, req.session.id, req.body.tenantId);
+      platform.auth.forgetSessions(req.actor.userId!);
       const found = await platform.auth.bySession(req.cookies[SESSION_COOKIE]!);
       if (!found) throw new Problem(401, 'Not authenticated', 'Your session ended; log in again.');
       return describeMe(platform.db, platform.modules, found.actor);
@@ -167,6 +169,7 @@ export function authRoutes(api: Api) {
     },
     async (req, reply) => {
       await req.run(changePassword, { ...req.body, keepSessionId: req.session?.id });
+      platform.auth.forgetSessions(req.actor.userId!);
       return reply.code(204).send();
     },
   );

@@ -157,6 +157,7 @@ export function userRoutes(api: Api) {
     },
     async (req) => {
       await req.run(updateMember, { ...req.body, id: req.params.id });
+      api.platform.auth.forgetSessions(req.params.id);
       api.platform.auth.forgetRoles(req.actor.tenantId);
       const [member] = await req.read((tx) =>
         tx
