@@ -1,5 +1,7 @@
 import PgBoss from 'pg-boss';
+import { crmModule } from './modules/crm/index.js';
 import { integrationsModule } from './modules/integrations/index.js';
+import { partiesModule } from './modules/parties/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { openEmbedded } from './platform/db/embedded.js';
@@ -13,7 +15,13 @@ import { Platform } from './platform/platform.js';
 import { platformModule } from './platform/platform-module.js';
 
 /** Tandem's modules in dependency order: each may use only those before it. */
-export const MODULES: ModuleDefinition[] = [platformModule, directoriesModule, integrationsModule];
+export const MODULES: ModuleDefinition[] = [
+  platformModule,
+  directoriesModule,
+  partiesModule,
+  crmModule,
+  integrationsModule,
+];
 
 export async function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl

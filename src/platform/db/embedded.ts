@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { AppDb, Database } from './database.js';
 import { lockDataDir } from './lock-file.js';
@@ -17,7 +18,12 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database &
   let pglite: PGlite;
   try {
     if (!inMemory) fs.mkdirSync(options.dataDir, { recursive: true });
-    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    // pg_trgm backs the name-fragment search; PGlite loads extensions only when asked.
+    pglite = await PGlite.create({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
+      extensions: { pg_trgm },
+    });
   } catch (e) {
     release();
     throw e;

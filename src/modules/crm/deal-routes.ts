@@ -1,0 +1,3 @@
+import type { Api } from '../../platform/http/api.js';
+
+export function dealRoutes(_api: Api) {}

@@ -1,0 +1,32 @@
+import type { ModuleDefinition } from '../../platform/modules/module.js';
+import { dealRoutes } from './deal-routes.js';
+import { interactionRoutes } from './interaction-routes.js';
+import { leadRoutes } from './lead-routes.js';
+import { pipelineRoutes } from './pipeline-routes.js';
+import { sourceRoutes } from './source-routes.js';
+import { taskRoutes } from './task-routes.js';
+import { webFormRoutes } from './web-form-routes.js';
+
+/** Leads, interactions, tasks, deals through enforced stages, sources: the sales department's day. */
+export const crmModule: ModuleDefinition = {
+  key: 'crm',
+  title: 'CRM',
+  switchable: true,
+  permissions: [
+    { key: 'crm:read', description: 'See leads, deals, interactions and tasks' },
+    { key: 'crm:write', description: 'Work leads, deals, interactions and tasks' },
+    {
+      key: 'crm:manage',
+      description: 'Set up pipelines, stages and their regulations, sources and web forms',
+    },
+  ],
+  routes(api) {
+    sourceRoutes(api);
+    webFormRoutes(api);
+    leadRoutes(api);
+    pipelineRoutes(api);
+    dealRoutes(api);
+    interactionRoutes(api);
+    taskRoutes(api);
+  },
+};

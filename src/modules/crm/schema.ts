@@ -1,0 +1,302 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { archivedAt, createdAt, id, money, tenantId, updatedAt } from '../../platform/db/columns.js';
+import { clients, contacts, counterparties } from '../parties/schema.js';
+
+/** How a client or deal came: an ad channel, a campaign, a marketing event, a referral. */
+export const sources = pgTable(
+  'sources',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    /** `channel`, `campaign`, `event`, `referral`, `web_form` or `other`. */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    archivedAt: archivedAt(),
+  },
+  (t) => [unique('sources_name_key').on(t.tenantId, t.kind, t.name)],
+);
+
+/** The source that first brought a client, asked once and kept. */
+export const clientAttribution = pgTable(
+  'client_attribution',
+  {
+    clientId: uuid('client_id').primaryKey(),
+    tenantId: tenantId(),
+    firstSourceId: uuid('first_source_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'client_attribution_client_fkey',
+      columns: [t.clientId],
+      foreignColumns: [clients.id],
+    }),
+    foreignKey({
+      name: 'client_attribution_source_fkey',
+      columns: [t.firstSourceId],
+      foreignColumns: [sources.id],
+    }),
+  ],
+);
+
+/** A public form on a website that posts leads; the key is public by nature (it sits in the page). */
+export const webForms = pgTable('web_forms', {
+  id: id(),
+  tenantId: tenantId(),
+  name: text('name').notNull(),
+  publicKey: text('public_key').notNull().unique(),
+  sourceId: uuid('source_id').notNull(),
+  responsibleUserId: uuid('responsible_user_id').notNull(),
+  createdAt: createdAt(),
+  archivedAt: archivedAt(),
+});
+
+/** A new inquiry not yet qualified. */
+export const leads = pgTable(
+  'leads',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    /** `new`, `qualified` or `disqualified`. */
+    status: text('status').notNull().default('new'),
+    personName: text('person_name'),
+    companyName: text('company_name'),
+    email: text('email'),
+    phone: text('phone'),
+    message: text('message'),
+    sourceId: uuid('source_id'),
+    webFormId: uuid('web_form_id'),
+    responsibleUserId: uuid('responsible_user_id').notNull(),
+    disqualifyReason: text('disqualify_reason'),
+    clientId: uuid('client_id'),
+    contactId: uuid('contact_id'),
+    dealId: uuid('deal_id'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('leads_status_idx').on(t.tenantId, t.status, t.createdAt)],
+);
+
+/** An ordered set of stages for one type of deal. */
+export const pipelines = pgTable(
+  'pipelines',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text('name').notNull(),
+    dealType: text('deal_type').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: createdAt(),
+    archivedAt: archivedAt(),
+  },
+  (t) => [unique('pipelines_name_key').on(t.tenantId, t.name)],
+);
+
+/** What must be true before a deal may enter a stage. */
+export interface StageRegulation {
+  /** Deal fields that must be filled: `amount`, `expectedClose`, `counterpartyId`, `contacts`, or `custom.<key>`. */
+  requiredFields?: string[];
+  /** Every open task of the deal must be done. */
+  tasksDone?: boolean;
+  /** At least one done interaction of each kind, linked to the deal. */
+  interactionKinds?: string[];
+  /** A linked document of this type (e.g. `quotation`), once a later module provides it. */
+  documentType?: string;
+}
+
+export const stages = pgTable(
+  'stages',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    pipelineId: uuid('pipeline_id').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    /** Percent, 0 to 100. */
+    probability: numeric('probability', { precision: 5, scale: 2 }).notNull(),
+    /** `open`, `won` or `lost`. */
+    outcome: text('outcome').notNull().default('open'),
+    regulation: jsonb('regulation').$type<StageRegulation>().notNull().default({}),
+    createdAt: createdAt(),
+    archivedAt: archivedAt(),
+  },
+  (t) => [
+    index('stages_pipeline_idx').on(t.tenantId, t.pipelineId, t.position),
+    foreignKey({ name: 'stages_pipeline_fkey', columns: [t.pipelineId], foreignColumns: [pipelines.id] }),
+  ],
+);
+
+export const lossReasons = pgTable(
+  'loss_reasons',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    archivedAt: archivedAt(),
+  },
+  (t) => [unique('loss_reasons_name_key').on(t.tenantId, t.name)],
+);
+
+/** A sales opportunity moving through a pipeline. */
+export const deals = pgTable(
+  'deals',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    title: text('title').notNull(),
+    pipelineId: uuid('pipeline_id').notNull(),
+    stageId: uuid('stage_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    counterpartyId: uuid('counterparty_id'),
+    amount: money('amount'),
+    currency: text('currency').notNull(),
+    expectedClose: date('expected_close'),
+    responsibleUserId: uuid('responsible_user_id').notNull(),
+    sourceId: uuid('source_id'),
+    /** `open`, `won` or `lost`, following the stage's outcome. */
+    status: text('status').notNull().default('open'),
+    lossReasonId: uuid('loss_reason_id'),
+    lossNote: text('loss_note'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: archivedAt(),
+  },
+  (t) => [
+    index('deals_stage_idx').on(t.tenantId, t.pipelineId, t.stageId),
+    index('deals_client_idx').on(t.tenantId, t.clientId),
+    index('deals_responsible_idx').on(t.tenantId, t.responsibleUserId),
+    foreignKey({ name: 'deals_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
+    foreignKey({
+      name: 'deals_counterparty_fkey',
+      columns: [t.counterpartyId],
+      foreignColumns: [counterparties.id],
+    }),
+    foreignKey({ name: 'deals_stage_fkey', columns: [t.stageId], foreignColumns: [stages.id] }),
+    foreignKey({ name: 'deals_pipeline_fkey', columns: [t.pipelineId], foreignColumns: [pipelines.id] }),
+    foreignKey({ name: 'deals_source_fkey', columns: [t.sourceId], foreignColumns: [sources.id] }),
+  ],
+);
+
+export const dealContacts = pgTable(
+  'deal_contacts',
+  {
+    tenantId: tenantId(),
+    dealId: uuid('deal_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    role: text('role'),
+  },
+  (t) => [
+    unique('deal_contacts_contact_key').on(t.dealId, t.contactId),
+    foreignKey({ name: 'deal_contacts_deal_fkey', columns: [t.dealId], foreignColumns: [deals.id] }),
+    foreignKey({ name: 'deal_contacts_contact_fkey', columns: [t.contactId], foreignColumns: [contacts.id] }),
+  ],
+);
+
+/** Every stage a deal was in: when it entered and left, and who moved it. For win/loss and stage-time analysis. */
+export const dealStageHistory = pgTable(
+  'deal_stage_history',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    dealId: uuid('deal_id').notNull(),
+    stageId: uuid('stage_id').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+    enteredBy: uuid('entered_by'),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+    leftBy: uuid('left_by'),
+  },
+  (t) => [
+    index('deal_stage_history_deal_idx').on(t.tenantId, t.dealId, t.enteredAt),
+    foreignKey({ name: 'deal_stage_history_deal_fkey', columns: [t.dealId], foreignColumns: [deals.id] }),
+  ],
+);
+
+/** A meeting, call, SMS, email or note with a client; planned or done. */
+export const interactions = pgTable(
+  'interactions',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    /** `meeting`, `call_in`, `call_out`, `sms`, `email` or `note`. */
+    kind: text('kind').notNull(),
+    /** `planned`, `done` or `cancelled`. */
+    status: text('status').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body'),
+    clientId: uuid('client_id').notNull(),
+    contactId: uuid('contact_id'),
+    dealId: uuid('deal_id'),
+    sourceId: uuid('source_id'),
+    responsibleUserId: uuid('responsible_user_id').notNull(),
+    /** When it happens (planned) or happened (done). */
+    occursAt: timestamp('occurs_at', { withTimezone: true }).notNull(),
+    durationSeconds: integer('duration_seconds'),
+    /** For calls: `answered`, `no_answer`, `busy`, `voicemail`; free text otherwise. */
+    outcome: text('outcome'),
+    remindAt: timestamp('remind_at', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('interactions_client_idx').on(t.tenantId, t.clientId, t.occursAt),
+    index('interactions_deal_idx').on(t.tenantId, t.dealId),
+    index('interactions_reminder_idx').on(t.remindAt).where(sql`reminded_at is null and status = 'planned'`),
+    foreignKey({ name: 'interactions_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
+    foreignKey({ name: 'interactions_contact_fkey', columns: [t.contactId], foreignColumns: [contacts.id] }),
+    foreignKey({ name: 'interactions_deal_fkey', columns: [t.dealId], foreignColumns: [deals.id] }),
+  ],
+);
+
+/** A to-do with an assignee and a due date, linked to any CRM record. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    title: text('title').notNull(),
+    description: text('description'),
+    assigneeUserId: uuid('assignee_user_id').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** `low`, `normal`, `high` or `urgent`. */
+    priority: text('priority').notNull().default('normal'),
+    /** `open`, `done` or `cancelled`. */
+    status: text('status').notNull().default('open'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    clientId: uuid('client_id'),
+    contactId: uuid('contact_id'),
+    dealId: uuid('deal_id'),
+    leadId: uuid('lead_id'),
+    remindAt: timestamp('remind_at', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('tasks_assignee_idx').on(t.tenantId, t.assigneeUserId, t.status, t.dueAt),
+    index('tasks_client_idx').on(t.tenantId, t.clientId),
+    index('tasks_deal_idx').on(t.tenantId, t.dealId),
+    index('tasks_reminder_idx').on(t.remindAt).where(sql`reminded_at is null and status = 'open'`),
+  ],
+);
