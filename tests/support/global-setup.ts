@@ -6,7 +6,8 @@ import { openEmbedded } from '../../src/platform/db/embedded.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { openServer } from '../../src/platform/db/server.js';
 
-export const TEMPLATE_DB = 'tandem_test_template';
+/** One template per test run, so two runs on one server (a developer's and CI's) never share it. */
+export const templateName = (runId: string) => `tandem_test_template_${runId}`;
 
 /** The server URL with another database name. */
 export function withDatabase(url: string, name: string): string {
@@ -22,15 +23,18 @@ export function withDatabase(url: string, name: string): string {
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
+    const template = templateName(String(process.pid));
     const admin = await openServer({ url, poolSize: 1 });
-    await admin.exec(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await admin.exec(`CREATE DATABASE ${TEMPLATE_DB}`);
-    await admin.close();
-    const template = await openServer({ url: withDatabase(url, TEMPLATE_DB), poolSize: 1 });
-    await migrate(template);
-    await template.close();
-    project.provide('testDatabase', { kind: 'server', url });
-    return;
+    await admin.exec(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await admin.exec(`CREATE DATABASE ${template}`);
+    const migrated = await openServer({ url: withDatabase(url, template), poolSize: 1 });
+    await migrate(migrated);
+    await migrated.close();
+    project.provide('testDatabase', { kind: 'server', url, template });
+    return async () => {
+      await admin.exec(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+      await admin.close();
+    };
   }
   const db = await openEmbedded({ dataDir: 'memory://' });
   await migrate(db);
@@ -44,6 +48,6 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    testDatabase: { kind: 'server'; url: string } | { kind: 'embedded'; dump: string };
+    testDatabase: { kind: 'server'; url: string; template: string } | { kind: 'embedded'; dump: string };
   }
 }

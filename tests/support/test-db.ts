@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import type { Database } from '../../src/platform/db/database.js';
 import { openEmbedded } from '../../src/platform/db/embedded.js';
 import { openServer } from '../../src/platform/db/server.js';
-import { TEMPLATE_DB, withDatabase } from './global-setup.js';
+import { withDatabase } from './global-setup.js';
 
 /** A fresh, migrated database for one test file: a copy of the template on PostgreSQL, a loaded dump on PGlite. */
 export async function openTestDatabase(): Promise<Database> {
@@ -15,7 +15,7 @@ export async function openTestDatabase(): Promise<Database> {
   }
   const name = `tandem_t_${randomBytes(6).toString('hex')}`;
   const admin = await openServer({ url: target.url, poolSize: 1 });
-  await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
   const database = await openServer({ url: withDatabase(target.url, name), poolSize: 8 });
   return {
     ...database,
