@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../../platform/modules/module.js';
+import { registerCrmClientRecords } from './client-records.js';
 import { dealRoutes } from './deal-routes.js';
 import { interactionRoutes } from './interaction-routes.js';
 import { leadRoutes } from './lead-routes.js';
@@ -6,6 +7,8 @@ import { pipelineRoutes } from './pipeline-routes.js';
 import { sourceRoutes } from './source-routes.js';
 import { taskRoutes } from './task-routes.js';
 import { webFormRoutes } from './web-form-routes.js';
+
+registerCrmClientRecords();
 
 /** Leads, interactions, tasks, deals through enforced stages, sources: the sales department's day. */
 export const crmModule: ModuleDefinition = {

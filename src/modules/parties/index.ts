@@ -1,8 +1,12 @@
 import type { ModuleDefinition } from '../../platform/modules/module.js';
+import { cardRoutes } from './card-routes.js';
 import { clientRoutes } from './client-routes.js';
 import { contactRoutes } from './contact-routes.js';
 import { counterpartyRoutes } from './counterparty-routes.js';
 import { customFieldRoutes } from './custom-field-routes.js';
+import { registerPartiesSearch } from './search-sources.js';
+
+registerPartiesSearch();
 
 /** Clients, the counterparties that sign for them, and their contacts: the party master every module shares. */
 export const partiesModule: ModuleDefinition = {
@@ -21,5 +25,6 @@ export const partiesModule: ModuleDefinition = {
     counterpartyRoutes(api);
     contactRoutes(api);
     customFieldRoutes(api);
+    cardRoutes(api);
   },
 };

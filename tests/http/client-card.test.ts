@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let admin: Client;
+let clientId: string;
+let otherClientId: string;
+let repId: string;
+let rep: Client;
+
+const insert = (text: string, params: unknown[]) => t.database.query(text, params);
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.login('admin@acme.test');
+  const roles = Object.fromEntries(
+    (await admin.get('/api/v1/roles')).json().items.map((r: any) => [r.key, r.id]),
+  );
+  repId = (
+    await admin.post('/api/v1/users', {
+      email: 'rep@acme.test',
+      name: 'Rep',
+      password: 'rep password 1',
+      roleIds: [roles.sales_rep],
+    })
+  ).json().id;
+  rep = await t.login('rep@acme.test', 'rep password 1');
+  const tenant = t.acme.tenantId;
+  const me = t.acme.adminUserId;
+  [{ id: clientId }] = (await insert(
+    `insert into clients (id, tenant_id, name, name_key, email, phone, responsible_user_id) values (gen_random_uuid(), $1, 'Sofia Retail Group', 'sofia retail group', 'buy@sofiaretail.bg', '+359881234567', $2) returning id`,
+    [tenant, repId],
+  )) as any;
+  [{ id: otherClientId }] = (await insert(
+    `insert into clients (id, tenant_id, name, name_key, responsible_user_id) values (gen_random_uuid(), $1, 'Plovdiv Wholesale', 'plovdiv wholesale', $2) returning id`,
+    [tenant, me],
+  )) as any;
+  await insert(
+    `insert into contacts (id, tenant_id, client_id, first_name, last_name, emails, phones) values (gen_random_uuid(), $1, $2, 'Elena', 'Dimitrova', '{elena@sofiaretail.bg}', '{+359887000111}')`,
+    [tenant, clientId],
+  );
+  for (let i = 0; i < 45; i++) {
+    await insert(
+      `insert into interactions (id, tenant_id, kind, status, subject, client_id, responsible_user_id, occurs_at) values (gen_random_uuid(), $1, 'call_out', 'done', $2, $3, $4, now() - make_interval(hours => $5))`,
+      [tenant, `Call ${i}`, clientId, repId, i],
+    );
+  }
+  await insert(
+    `insert into tasks (id, tenant_id, title, assignee_user_id, client_id, created_at) values (gen_random_uuid(), $1, 'Send price list', $2, $3, now() - interval '90 minutes')`,
+    [tenant, repId, clientId],
+  );
+});
+afterAll(() => t.close());
+
+describe('client card timeline', () => {
+  it('merges every kind of record newest first and pages through all of it without repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let previous = Number.POSITIVE_INFINITY;
+    do {
+      const page = (
+        await admin.get(`/api/v1/clients/${clientId}/timeline?limit=20${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      for (const item of page.items) {
+        const at = Date.parse(item.at);
+        expect(at).toBeLessThanOrEqual(previous);
+        previous = at;
+        seen.push(item.id);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(46);
+    expect(new Set(seen).size).toBe(46);
+    const first = (await admin.get(`/api/v1/clients/${clientId}/timeline?limit=3`)).json().items;
+    expect(first.map((e: any) => e.title)).toEqual(['Call 0', 'Call 1', 'Send price list']);
+    expect(first[0]).toMatchObject({ type: 'interaction', detail: 'call_out', userName: 'Rep' });
+  });
+
+  it('filters by type and names unknown types', async () => {
+    const tasks = (await admin.get(`/api/v1/clients/${clientId}/timeline?types=task`)).json().items;
+    expect(tasks.map((e: any) => e.type)).toEqual(['task']);
+    const bad = await admin.get(`/api/v1/clients/${clientId}/timeline?types=telegram`);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('types');
+  });
+
+  it("a rep sees their own client's timeline and not another's", async () => {
+    expect((await rep.get(`/api/v1/clients/${clientId}/timeline`)).statusCode).toBe(200);
+    expect((await rep.get(`/api/v1/clients/${otherClientId}/timeline`)).statusCode).toBe(404);
+  });
+});
+
+describe('global search', () => {
+  it.each([
+    ['a name fragment', 'retail', 'client', 'Sofia Retail Group'],
+    ['a phone in local format', '0881 234 567', 'client', 'Sofia Retail Group'],
+    ['an email', 'ELENA@sofiaretail.bg', 'contact', 'Elena Dimitrova'],
+    ['a contact name', 'dimitrova', 'contact', 'Elena Dimitrova'],
+  ])('finds by %s', async (_, q, type, title) => {
+    const hits = (await admin.get(`/api/v1/search?q=${encodeURIComponent(q)}`)).json().items;
+    expect(hits[0]).toMatchObject({ type, title });
+  });
+
+  it("hides other reps' clients from a rep", async () => {
+    expect((await rep.get('/api/v1/search?q=plovdiv')).json().items).toEqual([]);
+    expect((await admin.get('/api/v1/search?q=plovdiv')).json().items).toHaveLength(1);
+  });
+
+  it('treats wildcards as text', async () => {
+    expect((await admin.get('/api/v1/search?q=%25%25')).json().items).toEqual([]);
+  });
+});
