@@ -300,3 +300,53 @@ export const tasks = pgTable(
     index('tasks_reminder_idx').on(t.remindAt).where(sql`reminded_at is null and status = 'open'`),
   ],
 );
+
+/** One test of a segment: a client field, an activity date or a deal figure against a value. */
+export interface SegmentCondition {
+  field: string;
+  op: string;
+  value?: unknown;
+}
+
+/** Conditions combined with `all` (and) or `any` (or); groups nest. */
+export interface SegmentCriteria {
+  all?: (SegmentCondition | SegmentCriteria)[];
+  any?: (SegmentCondition | SegmentCriteria)[];
+}
+
+/** A group of clients: dynamic (by criteria, recomputed) or static (a fixed list). */
+export const segments = pgTable(
+  'segments',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text('name').notNull(),
+    /** `dynamic` or `static`. */
+    kind: text('kind').notNull(),
+    criteria: jsonb('criteria').$type<SegmentCriteria>(),
+    /** Recompute dynamic segments on this schedule: `none`, `hourly` or `daily`. */
+    refresh: text('refresh').notNull().default('daily'),
+    memberCount: integer('member_count').notNull().default(0),
+    computedAt: timestamp('computed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: archivedAt(),
+  },
+  (t) => [unique('segments_name_key').on(t.tenantId, t.name)],
+);
+
+export const segmentMembers = pgTable(
+  'segment_members',
+  {
+    tenantId: tenantId(),
+    segmentId: uuid('segment_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('segment_members_client_key').on(t.segmentId, t.clientId),
+    index('segment_members_client_idx').on(t.tenantId, t.clientId),
+    foreignKey({ name: 'segment_members_segment_fkey', columns: [t.segmentId], foreignColumns: [segments.id] }),
+    foreignKey({ name: 'segment_members_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
+  ],
+);
