@@ -58,7 +58,7 @@ describe('client card timeline', () => {
     let cursor: string | null = null;
     let previous = Number.POSITIVE_INFINITY;
     do {
-      const page = (
+      const page: { items: any[]; nextCursor: string | null } = (
         await admin.get(`/api/v1/clients/${clientId}/timeline?limit=20${cursor ? `&cursor=${cursor}` : ''}`)
       ).json();
       for (const item of page.items) {
