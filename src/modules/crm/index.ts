@@ -4,6 +4,8 @@ import { dealRoutes } from './deal-routes.js';
 import { interactionRoutes } from './interaction-routes.js';
 import { leadRoutes } from './lead-routes.js';
 import { pipelineRoutes } from './pipeline-routes.js';
+import { refreshSegments } from './segments/refresh-segments.js';
+import { segmentRoutes } from './segments/segment-routes.js';
 import { sourceRoutes } from './source-routes.js';
 import { taskRoutes } from './task-routes.js';
 import { webFormRoutes } from './web-form-routes.js';
@@ -31,5 +33,7 @@ export const crmModule: ModuleDefinition = {
     dealRoutes(api);
     interactionRoutes(api);
     taskRoutes(api);
+    segmentRoutes(api);
   },
+  schedules: [refreshSegments],
 };
