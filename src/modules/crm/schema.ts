@@ -350,3 +350,64 @@ export const segmentMembers = pgTable(
     foreignKey({ name: 'segment_members_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
   ],
 );
+
+/** An exhibition, seminar or webinar: dates, costs and attendees; its own source for attribution. */
+export const marketingEvents = pgTable(
+  'marketing_events',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text('name').notNull(),
+    /** `exhibition`, `seminar`, `webinar` or `other`. */
+    kind: text('kind').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    location: text('location'),
+    /** The source every lead, client and deal the event brings carries. */
+    sourceId: uuid('source_id').notNull(),
+    createdAt: createdAt(),
+    archivedAt: archivedAt(),
+  },
+  (t) => [
+    unique('marketing_events_name_key').on(t.tenantId, t.name),
+    foreignKey({ name: 'marketing_events_source_fkey', columns: [t.sourceId], foreignColumns: [sources.id] }),
+  ],
+);
+
+export const eventAttendees = pgTable(
+  'event_attendees',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    eventId: uuid('event_id').notNull(),
+    clientId: uuid('client_id'),
+    contactId: uuid('contact_id'),
+    leadId: uuid('lead_id'),
+    /** `registered`, `attended` or `no_show`. */
+    status: text('status').notNull().default('registered'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('event_attendees_event_idx').on(t.tenantId, t.eventId),
+    foreignKey({ name: 'event_attendees_event_fkey', columns: [t.eventId], foreignColumns: [marketingEvents.id] }),
+  ],
+);
+
+/** Money spent on a source (a channel, campaign or event) on a day: the cost side of attribution. */
+export const marketingCosts = pgTable(
+  'marketing_costs',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    sourceId: uuid('source_id').notNull(),
+    spentOn: date('spent_on').notNull(),
+    amount: money('amount').notNull(),
+    currency: text('currency').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('marketing_costs_source_idx').on(t.tenantId, t.sourceId, t.spentOn),
+    foreignKey({ name: 'marketing_costs_source_fkey', columns: [t.sourceId], foreignColumns: [sources.id] }),
+  ],
+);
