@@ -3,6 +3,7 @@ import { registerCrmClientRecords } from './client-records.js';
 import { dealRoutes } from './deal-routes.js';
 import { interactionRoutes } from './interaction-routes.js';
 import { leadRoutes } from './lead-routes.js';
+import { marketingRoutes } from './marketing/marketing-routes.js';
 import { pipelineRoutes } from './pipeline-routes.js';
 import { refreshSegments } from './segments/refresh-segments.js';
 import { segmentRoutes } from './segments/segment-routes.js';
@@ -34,6 +35,7 @@ export const crmModule: ModuleDefinition = {
     interactionRoutes(api);
     taskRoutes(api);
     segmentRoutes(api);
+    marketingRoutes(api);
   },
   schedules: [refreshSegments],
 };

@@ -10,7 +10,7 @@ export const Address = Type.Object(
     building: Type.Optional(Type.String({ maxLength: 100 })),
     postcode: Type.Optional(Type.String({ maxLength: 20 })),
   },
-  { additionalProperties: false, $id: 'Address' },
+  { additionalProperties: false, description: 'A structured address' },
 );
 export type Address = Static<typeof Address>;
 
