@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -410,4 +411,94 @@ export const marketingCosts = pgTable(
     index('marketing_costs_source_idx').on(t.tenantId, t.sourceId, t.spentOn),
     foreignKey({ name: 'marketing_costs_source_fkey', columns: [t.sourceId], foreignColumns: [sources.id] }),
   ],
+);
+
+/** Rules for earning and spending bonus points. */
+export const loyaltyPrograms = pgTable(
+  'loyalty_programs',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text('name').notNull(),
+    /** Purchases in this currency earn points. */
+    currency: text('currency').notNull(),
+    /** Percent of a paid amount credited as points, unless a category says otherwise. */
+    accrualPercent: numeric('accrual_percent', { precision: 7, scale: 4 }).notNull(),
+    /** Percent by product category, e.g. {"coffee": "10"}. */
+    categoryPercents: jsonb('category_percents').$type<Record<string, string>>().notNull().default({}),
+    /** Points lapse this many days after they were earned; null: never. */
+    expireDays: integer('expire_days'),
+    /** At most this percent of a purchase may be paid with points. */
+    maxRedeemPercent: numeric('max_redeem_percent', { precision: 7, scale: 4 }).notNull().default('100'),
+    /** What one point is worth in the program's currency. */
+    pointValue: numeric('point_value', { precision: 19, scale: 4 }).notNull().default('1'),
+    createdAt: createdAt(),
+    archivedAt: archivedAt(),
+  },
+  (t) => [unique('loyalty_programs_name_key').on(t.tenantId, t.name)],
+);
+
+export const loyaltyCards = pgTable(
+  'loyalty_cards',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    programId: uuid('program_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    cardNumber: text('card_number').notNull(),
+    /** E.164: clients are found by phone at the till too. */
+    phone: text('phone'),
+    createdAt: createdAt(),
+    blockedAt: timestamp('blocked_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('loyalty_cards_card_number_key').on(t.tenantId, t.cardNumber),
+    index('loyalty_cards_phone_idx').on(t.tenantId, t.phone),
+    foreignKey({ name: 'loyalty_cards_program_fkey', columns: [t.programId], foreignColumns: [loyaltyPrograms.id] }),
+    foreignKey({ name: 'loyalty_cards_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
+  ],
+);
+
+/** Every point earned, spent, lapsed or adjusted. Append-only: a trigger refuses changes. */
+export const loyaltyLedger = pgTable(
+  'loyalty_ledger',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    programId: uuid('program_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    cardId: uuid('card_id'),
+    /** `accrual`, `redemption`, `expiry` or `adjustment`. */
+    kind: text('kind').notNull(),
+    /** Signed: credits positive, debits negative. */
+    points: numeric('points', { precision: 20, scale: 6 }).notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    /** For accruals: the day their points lapse. */
+    expiresOn: date('expires_on'),
+    /** The purchase behind an accrual or redemption, in the program's currency. */
+    purchaseAmount: money('purchase_amount'),
+    documentType: text('document_type'),
+    documentId: uuid('document_id'),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('loyalty_ledger_client_idx').on(t.tenantId, t.programId, t.clientId, t.occurredOn),
+    foreignKey({ name: 'loyalty_ledger_program_fkey', columns: [t.programId], foreignColumns: [loyaltyPrograms.id] }),
+    foreignKey({ name: 'loyalty_ledger_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
+  ],
+);
+
+/** The derived balance, kept in step with the ledger in the same transaction under a row lock. */
+export const loyaltyBalances = pgTable(
+  'loyalty_balances',
+  {
+    tenantId: tenantId(),
+    programId: uuid('program_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    points: numeric('points', { precision: 20, scale: 6 }).notNull().default('0'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('loyalty_balances_client_key').on(t.programId, t.clientId), check('loyalty_balances_not_negative', sql`${t.points} >= 0`)],
 );
