@@ -3,6 +3,8 @@ import { registerCrmClientRecords } from './client-records.js';
 import { dealRoutes } from './deal-routes.js';
 import { interactionRoutes } from './interaction-routes.js';
 import { leadRoutes } from './lead-routes.js';
+import { expireLoyaltyPoints } from './loyalty/expire-points.js';
+import { loyaltyRoutes } from './loyalty/loyalty-routes.js';
 import { marketingRoutes } from './marketing/marketing-routes.js';
 import { pipelineRoutes } from './pipeline-routes.js';
 import { refreshSegments } from './segments/refresh-segments.js';
@@ -36,6 +38,7 @@ export const crmModule: ModuleDefinition = {
     taskRoutes(api);
     segmentRoutes(api);
     marketingRoutes(api);
+    loyaltyRoutes(api);
   },
-  schedules: [refreshSegments],
+  schedules: [refreshSegments, expireLoyaltyPoints],
 };

@@ -1,0 +1,221 @@
+import { Decimal } from 'decimal.js';
+import { and, eq, isNull } from 'drizzle-orm';
+import { Type } from 'typebox';
+import type { Api } from '../../../platform/http/api.js';
+import { unlessArchived } from '../../../platform/http/filters.js';
+import { keysetPage, listQuery, pageOf, whereAll } from '../../../platform/http/pagination.js';
+import { invalidField, notFound } from '../../../platform/http/problem.js';
+import { Id, IdParams } from '../../../platform/http/schemas.js';
+import { requirePermission } from '../../../platform/rbac/require-permission.js';
+import { normalisePhone } from '../../parties/rules/normalise-phone.js';
+import { loadVisibleClient } from '../../parties/visibility.js';
+import { loyaltyBalances, loyaltyCards, loyaltyLedger, loyaltyPrograms } from '../schema.js';
+import { accruePoints } from './actions/accrue-points.js';
+import { adjustPoints } from './actions/adjust-points.js';
+import { createLoyaltyProgram } from './actions/create-loyalty-program.js';
+import { issueLoyaltyCard } from './actions/issue-loyalty-card.js';
+import { redeemPoints } from './actions/redeem-points.js';
+import { Card, LedgerEntry, Posting, Program, ProgramFields } from './loyalty-schemas.js';
+
+const tags = ['Loyalty'];
+
+export function loyaltyRoutes(api: Api) {
+  const read = requirePermission('crm:read');
+
+  api.get(
+    '/loyalty-programs',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: 'Bonus programs',
+        querystring: listQuery(['name'], { includeArchived: Type.Optional(Type.Boolean()) }),
+        response: { 200: pageOf(Program) },
+      },
+    },
+    (req) =>
+      req.read((tx) =>
+        keysetPage(
+          req.query,
+          { name: loyaltyPrograms.name },
+          'name',
+          loyaltyPrograms.id,
+          (where, orderBy, limit) =>
+            tx
+              .select()
+              .from(loyaltyPrograms)
+              .where(whereAll([where, unlessArchived(req.query.includeArchived, loyaltyPrograms.archivedAt)]))
+              .orderBy(...orderBy)
+              .limit(limit),
+        ),
+      ),
+  );
+
+  api.post(
+    '/loyalty-programs',
+    {
+      schema: {
+        tags,
+        summary: 'Make a bonus program',
+        body: Type.Object(ProgramFields, { additionalProperties: false }),
+        response: { 201: Program },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await req.run(createLoyaltyProgram, req.body)),
+  );
+
+  api.post(
+    '/loyalty-cards',
+    {
+      schema: {
+        tags,
+        summary: 'Issue a card to a client (a number is generated when none is given)',
+        body: Type.Object(
+          {
+            programId: Id,
+            clientId: Id,
+            cardNumber: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z-]{4,50}$' })),
+            phone: Type.Optional(Type.String({ maxLength: 30 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Card },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await req.run(issueLoyaltyCard, req.body)),
+  );
+
+  api.get(
+    '/loyalty/lookup',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: 'Find a member by card number or phone, with the balance',
+        querystring: Type.Object(
+          {
+            programId: Id,
+            cardNumber: Type.Optional(Type.String({ maxLength: 50 })),
+            phone: Type.Optional(Type.String({ maxLength: 30 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ card: Card, balance: Type.String() }) },
+      },
+    },
+    (req) =>
+      req.read(async (tx) => {
+        const { programId, cardNumber, phone } = req.query;
+        if (!cardNumber === !phone) throw invalidField('cardNumber', 'give a card number or a phone');
+        let byPhone: string | undefined;
+        if (phone) {
+          const normalised = normalisePhone(phone);
+          if (!normalised.ok) throw invalidField('phone', normalised.reason);
+          byPhone = normalised.e164;
+        }
+        const [card] = await tx
+          .select()
+          .from(loyaltyCards)
+          .where(
+            and(
+              eq(loyaltyCards.programId, programId),
+              isNull(loyaltyCards.blockedAt),
+              cardNumber ? eq(loyaltyCards.cardNumber, cardNumber) : eq(loyaltyCards.phone, byPhone!),
+            ),
+          );
+        if (!card) throw notFound('Loyalty card');
+        await loadVisibleClient(tx, req.actor, card.clientId);
+        const [balance] = await tx
+          .select({ points: loyaltyBalances.points })
+          .from(loyaltyBalances)
+          .where(and(eq(loyaltyBalances.programId, programId), eq(loyaltyBalances.clientId, card.clientId)));
+        return { card, balance: fixed2(balance?.points ?? '0') };
+      }),
+  );
+
+  api.post(
+    '/loyalty/accruals',
+    {
+      schema: {
+        tags,
+        summary: 'Credit points for a paid purchase',
+        body: accruePoints.input,
+        response: { 201: Posting },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await req.run(accruePoints, req.body)),
+  );
+
+  api.post(
+    '/loyalty/redemptions',
+    {
+      schema: {
+        tags,
+        summary: 'Pay with points',
+        body: redeemPoints.input,
+        response: { 201: Posting },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await req.run(redeemPoints, req.body)),
+  );
+
+  api.post(
+    '/loyalty/adjustments',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a balance with a signed entry and a reason',
+        body: adjustPoints.input,
+        response: { 201: Posting },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await req.run(adjustPoints, req.body)),
+  );
+
+  api.get(
+    '/clients/:id/loyalty',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: "A client's balance and points history in a program",
+        params: IdParams,
+        querystring: Type.Object(
+          { programId: Id, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ balance: Type.String(), entries: Type.Array(LedgerEntry) }) },
+      },
+    },
+    (req) =>
+      req.read(async (tx) => {
+        await loadVisibleClient(tx, req.actor, req.params.id);
+        const where = and(
+          eq(loyaltyLedger.programId, req.query.programId),
+          eq(loyaltyLedger.clientId, req.params.id),
+        );
+        const [balance] = await tx
+          .select({ points: loyaltyBalances.points })
+          .from(loyaltyBalances)
+          .where(
+            and(
+              eq(loyaltyBalances.programId, req.query.programId),
+              eq(loyaltyBalances.clientId, req.params.id),
+            ),
+          );
+        const entries = await tx
+          .select()
+          .from(loyaltyLedger)
+          .where(where)
+          .orderBy(loyaltyLedger.createdAt)
+          .limit(req.query.limit ?? 100);
+        return {
+          balance: fixed2(balance?.points ?? '0'),
+          entries: entries.map((e) => ({ ...e, points: fixed2(e.points) })),
+        };
+      }),
+  );
+}
+
+/** Points are shown to two places; the ledger keeps six. */
+const fixed2 = (v: string) => new Decimal(v).toFixed(2);
