@@ -502,3 +502,87 @@ export const loyaltyBalances = pgTable(
   },
   (t) => [unique('loyalty_balances_client_key').on(t.programId, t.clientId), check('loyalty_balances_not_negative', sql`${t.points} >= 0`)],
 );
+
+/** Working hours for SLA clocks: per weekday, in the calendar's time zone, less holidays. */
+export interface WeekHours {
+  /** Keys 1 (Monday) to 7 (Sunday); each a list of [from, to] times "09:00". */
+  [isoWeekday: string]: [string, string][];
+}
+
+export const workCalendars = pgTable(
+  'work_calendars',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull(),
+    week: jsonb('week').$type<WeekHours>().notNull(),
+    holidays: date('holidays').array().notNull().default(sql`'{}'::date[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('work_calendars_name_key').on(t.tenantId, t.name)],
+);
+
+/** Targets per priority, in working minutes of a calendar, and whom to tell when one is missed. */
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    /** `claim` or `ticket`. */
+    kind: text('kind').notNull(),
+    priority: text('priority').notNull(),
+    firstResponseMinutes: integer('first_response_minutes').notNull(),
+    resolutionMinutes: integer('resolution_minutes').notNull(),
+    calendarId: uuid('calendar_id').notNull(),
+    escalateToUserId: uuid('escalate_to_user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('sla_policies_priority_key').on(t.tenantId, t.kind, t.priority),
+    foreignKey({ name: 'sla_policies_calendar_fkey', columns: [t.calendarId], foreignColumns: [workCalendars.id] }),
+  ],
+);
+
+/** A client's complaint (claim) or support request (ticket), run against its SLA targets. */
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    /** `claim` or `ticket`. */
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    description: text('description'),
+    category: text('category'),
+    /** `low`, `normal`, `high` or `urgent`. */
+    priority: text('priority').notNull().default('normal'),
+    /** `new`, `in_progress`, `waiting`, `resolved` or `closed`. */
+    status: text('status').notNull().default('new'),
+    /** `manual`, `api` or `email`. */
+    channel: text('channel').notNull().default('manual'),
+    clientId: uuid('client_id').notNull(),
+    contactId: uuid('contact_id'),
+    dealId: uuid('deal_id'),
+    /** The document line concerned, once sales documents exist. */
+    documentType: text('document_type'),
+    documentId: uuid('document_id'),
+    responsibleUserId: uuid('responsible_user_id').notNull(),
+    firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
+    resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
+    firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    resolution: text('resolution'),
+    /** 1 to 5, asked when resolved. */
+    satisfaction: integer('satisfaction'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('tickets_client_idx').on(t.tenantId, t.clientId, t.createdAt),
+    index('tickets_open_due_idx').on(t.resolutionDueAt).where(sql`status not in ('resolved', 'closed') and escalated_at is null`),
+    foreignKey({ name: 'tickets_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
+    check('tickets_satisfaction_range', sql`${t.satisfaction} between 1 and 5`),
+  ],
+);
