@@ -10,6 +10,8 @@ import { pipelineRoutes } from './pipeline-routes.js';
 import { refreshSegments } from './segments/refresh-segments.js';
 import { segmentRoutes } from './segments/segment-routes.js';
 import { sourceRoutes } from './source-routes.js';
+import { escalateTickets } from './support/escalate-tickets.js';
+import { ticketRoutes } from './support/ticket-routes.js';
 import { taskRoutes } from './task-routes.js';
 import { webFormRoutes } from './web-form-routes.js';
 
@@ -39,6 +41,7 @@ export const crmModule: ModuleDefinition = {
     segmentRoutes(api);
     marketingRoutes(api);
     loyaltyRoutes(api);
+    ticketRoutes(api);
   },
-  schedules: [refreshSegments, expireLoyaltyPoints],
+  schedules: [refreshSegments, expireLoyaltyPoints, escalateTickets],
 };
