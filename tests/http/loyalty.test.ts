@@ -81,17 +81,20 @@ describe('loyalty points', () => {
     ['with three decimals', { points: '1.005' }, 422, 'points'],
     ['as a JSON number', { points: 1 }, 422, 'points'],
     ['for an unknown card', { points: '1.00', cardNumber: '0000000000000' }, 422, 'cardNumber'],
-  ])('refuses a redemption %s, writing nothing', async (_, body, status, field) => {
-    const before = await ledgerCount();
-    const res = await admin.post('/api/v1/loyalty/redemptions', {
-      programId,
-      clientId: body.cardNumber ? undefined : clientId,
-      ...body,
-    });
-    expect(res.statusCode).toBe(status);
-    expect(res.json().errors.map((e: any) => e.field)).toContain(field);
-    expect(await ledgerCount()).toBe(before);
-  });
+  ] as [string, Record<string, unknown>, number, string][])(
+    'refuses a redemption %s, writing nothing',
+    async (_, body, status, field) => {
+      const before = await ledgerCount();
+      const res = await admin.post('/api/v1/loyalty/redemptions', {
+        programId,
+        clientId: body.cardNumber ? undefined : clientId,
+        ...body,
+      });
+      expect(res.statusCode).toBe(status);
+      expect(res.json().errors.map((e: any) => e.field)).toContain(field);
+      expect(await ledgerCount()).toBe(before);
+    },
+  );
 
   it('lapses the oldest unspent points on their day, once', async () => {
     await runActionForTest(t, 'expirePoints', { onDay: '2026-01-31' });
