@@ -28,3 +28,29 @@ export const partiesModule: ModuleDefinition = {
     cardRoutes(api);
   },
 };
+
+// What later modules use: the actions (through ctx.call, so permission, audit and events hold),
+// the checks and normalisers, and the reads that apply a sales rep's visibility.
+export { createClient } from './actions/create-client.js';
+export { createContact } from './actions/create-contact.js';
+export { createCounterparty } from './actions/create-counterparty.js';
+export { linkCounterparty } from './actions/link-counterparty.js';
+export { mergeClients } from './actions/merge-clients.js';
+export { activeCustomFields, applyCustomValues, FieldProblems, phoneCountry } from './actions/party-rules.js';
+export { updateClient } from './actions/update-client.js';
+export { updateContact } from './actions/update-contact.js';
+export { registerClientMergeStep } from './merge-steps.js';
+export { CUSTOM_FILTER_HELP, withCustomFilters } from './party-schemas.js';
+export {
+  clientCard,
+  customFilters,
+  findDuplicateClients,
+  loadVisibleCounterparty,
+  visibleCounterparties,
+} from './queries.js';
+export { checkCustomValue, checkCustomValues } from './rules/custom-values.js';
+export { nameKey } from './rules/name-key.js';
+export { normaliseEmail } from './rules/normalise-email.js';
+export { normalisePhone } from './rules/normalise-phone.js';
+export { checkTaxId } from './rules/tax-id.js';
+export { assertMayAssign, loadVisibleClient, visibleClients, visibleThroughClient } from './visibility.js';

@@ -72,5 +72,6 @@ export const ProblemSchema = Type.Object(
     detail: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), reason: Type.String() }))),
   },
-  { description: 'application/problem+json (RFC 9457)' },
+  // Extension members (RFC 9457) pass through: a 409 may list the duplicates it found.
+  { description: 'application/problem+json (RFC 9457)', additionalProperties: true },
 );
