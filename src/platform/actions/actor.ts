@@ -50,7 +50,7 @@ export function combineRoles(
 }
 
 /** The active roles of a member; none when the membership is missing or switched off. Run inside the tenant's context. */
-export async function memberRoles(tx: Executor, userId: string): Promise<RoleGrant[] | undefined> {
+export async function memberRoles(tx: Executor, tenantId: string, userId: string): Promise<RoleGrant[] | undefined> {
   const rows = await tx
     .select({
       active: memberships.active,
@@ -64,7 +64,8 @@ export async function memberRoles(tx: Executor, userId: string): Promise<RoleGra
       and(eq(membershipRoles.tenantId, memberships.tenantId), eq(membershipRoles.userId, memberships.userId)),
     )
     .leftJoin(roles, and(eq(roles.id, membershipRoles.roleId), isNull(roles.archivedAt)))
-    .where(eq(memberships.userId, userId));
+    // The user's own memberships in other tenants are visible too (to pick a tenant at login): name this one.
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
   if (rows.length === 0 || !rows[0].active) return undefined;
   return rows
     .filter((r) => r.id)

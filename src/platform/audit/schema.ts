@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { id, tenantId } from '../db/columns.js';
+import { id, nowToTheMillisecond, tenantId } from '../db/columns.js';
 
 /** Who did what to which record, with the values before and after. Append-only (a trigger refuses changes). */
 export const auditLog = pgTable(
@@ -7,7 +7,7 @@ export const auditLog = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true }).notNull().default(nowToTheMillisecond),
     actorUserId: uuid('actor_user_id'),
     actorTokenId: uuid('actor_token_id'),
     action: text('action').notNull(),

@@ -37,7 +37,7 @@ export class Authenticator {
     const key = `${tenantId}:${userId}`;
     const hit = this.roleCache.get(key);
     if (hit && Date.now() - hit.at < ROLE_CACHE_MS) return hit.roles;
-    const grants = await inTenant(this.db, { tenantId, userId }, (tx) => memberRoles(tx, userId));
+    const grants = await inTenant(this.db, { tenantId, userId }, (tx) => memberRoles(tx, tenantId, userId));
     this.roleCache.set(key, { at: Date.now(), roles: grants });
     return grants;
   }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { numeric, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 
@@ -9,8 +10,13 @@ export const id = () =>
 
 export const tenantId = () => uuid('tenant_id').notNull();
 
-export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/**
+ * Stored to the millisecond: JavaScript dates (and so list cursors) hold milliseconds, and a
+ * microsecond the cursor cannot carry would make keyset pages skip or repeat rows.
+ */
+export const nowToTheMillisecond = sql`date_trunc('milliseconds', now())`;
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().default(nowToTheMillisecond);
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().default(nowToTheMillisecond);
 /** Things with history are archived, never deleted. */
 export const archivedAt = () => timestamp('archived_at', { withTimezone: true });
 

@@ -34,6 +34,14 @@ describe('field errors from schema errors', () => {
       ],
       [{ field: 'address.country', reason: 'is required' }],
     ],
+    [
+      [
+        { keyword: 'const', instancePath: '/sort', params: { allowedValue: 'name' }, message: 'must be equal to constant' },
+        { keyword: 'const', instancePath: '/sort', params: { allowedValue: '-name' }, message: 'must be equal to constant' },
+        { keyword: 'anyOf', instancePath: '/sort', params: {}, message: 'must match a schema in anyOf' },
+      ],
+      [{ field: 'sort', reason: 'must be one of name, -name' }],
+    ],
   ])('%j', (errors, expected) => {
     expect(toFieldErrors(errors)).toEqual(expected);
   });

@@ -30,6 +30,7 @@ export function toFieldErrors(errors: Iterable<SchemaError>, root = 'body'): Fie
     seen.add(key);
     out.push({ field, reason });
   };
+  const allowed = new Map<string, string[]>();
   for (const e of errors) {
     const at = fieldName(e.instancePath, root);
     if (e.keyword === 'required') {
@@ -45,12 +46,16 @@ export function toFieldErrors(errors: Iterable<SchemaError>, root = 'body'): Fie
       e.keyword === 'boolean'
     ) {
       // The branch errors that come with these say more ("schema is false" repeats additionalProperties).
+    } else if (e.keyword === 'const') {
+      // A union of literals fails once per literal: gather them into one list of choices.
+      allowed.set(at, [...(allowed.get(at) ?? []), String(e.params.allowedValue)]);
     } else if (e.keyword === 'pattern' && patternReasons.has(e.params.pattern)) {
       add(at, patternReasons.get(e.params.pattern)!);
     } else {
       add(at, e.message ?? `is invalid (${e.keyword})`);
     }
   }
+  for (const [field, values] of allowed) add(field, values.length > 1 ? `must be one of ${values.join(', ')}` : `must be ${values[0]}`);
   // An optional-or-null field that is wrong also fails its null branch: keep the useful reason.
   return out.filter(
     (e) =>

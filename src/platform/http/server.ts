@@ -66,8 +66,8 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    // After body parsing, so a route can key its limit on the email being tried.
-    hook: 'preHandler',
+    // After body parsing (a route keys its limit on the email tried), before validation (bad requests count too).
+    hook: 'preValidation',
     errorResponseBuilder: (_request, context) =>
       new Problem(429, 'Too many attempts', `Too many attempts. Try again in ${context.after}.`),
   });
