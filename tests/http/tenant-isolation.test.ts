@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberRoles } from '../../src/platform/actions/actor.js';
 import { sqlRows } from '../../src/platform/db/database.js';
 import { openServer } from '../../src/platform/db/server.js';
 import { inTenant } from '../../src/platform/db/tenant-context.js';
@@ -122,5 +123,39 @@ describe('through the API', () => {
     const me = await both.post('/api/v1/auth/switch-tenant', { tenantId: betaTenant });
     expect(me.json().tenant.name).toBe('Beta');
     expect((await both.get('/api/v1/companies')).json().items.map((c: any) => c.name)).toEqual(['Beta Ltd']);
+  });
+
+  it('a member deactivated in one workspace gets no roles there, whatever they have in another', async () => {
+    const beta = await t.login('admin@beta.test');
+    const acmeAdminId = t.acme.adminUserId;
+    const { id: keeperId } = (
+      await (
+        await t.login('admin@acme.test')
+      ).post('/api/v1/users', {
+        email: 'keeper@acme.test',
+        name: 'Keeper',
+        password: 'keeper password',
+        roleIds: [
+          (
+            await (await t.login('admin@acme.test')).get('/api/v1/roles')
+          )
+            .json()
+            .items.find((r: any) => r.key === 'admin').id,
+        ],
+      })
+    ).json();
+    await (await t.login('keeper@acme.test', 'keeper password')).patch(`/api/v1/users/${acmeAdminId}`, {
+      active: false,
+    });
+    const inAcme = await inTenant(t.platform.db, { tenantId: t.acme.tenantId, userId: acmeAdminId }, (tx) =>
+      memberRoles(tx, t.acme.tenantId, acmeAdminId),
+    );
+    expect(inAcme).toBeUndefined();
+    const inBeta = await inTenant(t.platform.db, { tenantId: betaTenant, userId: acmeAdminId }, (tx) =>
+      memberRoles(tx, betaTenant, acmeAdminId),
+    );
+    expect(inBeta?.length).toBe(1);
+    expect(keeperId).toBeTruthy();
+    void beta;
   });
 });
