@@ -126,36 +126,22 @@ describe('through the API', () => {
   });
 
   it('a member deactivated in one workspace gets no roles there, whatever they have in another', async () => {
-    const beta = await t.login('admin@beta.test');
-    const acmeAdminId = t.acme.adminUserId;
-    const { id: keeperId } = (
-      await (
-        await t.login('admin@acme.test')
-      ).post('/api/v1/users', {
-        email: 'keeper@acme.test',
-        name: 'Keeper',
-        password: 'keeper password',
-        roleIds: [
-          (
-            await (await t.login('admin@acme.test')).get('/api/v1/roles')
-          )
-            .json()
-            .items.find((r: any) => r.key === 'admin').id,
-        ],
-      })
-    ).json();
-    await (await t.login('keeper@acme.test', 'keeper password')).patch(`/api/v1/users/${acmeAdminId}`, {
-      active: false,
+    const acmeAdmin = await t.login('admin@acme.test');
+    const adminRole = (await acmeAdmin.get('/api/v1/roles'))
+      .json()
+      .items.find((r: any) => r.key === 'admin').id;
+    await acmeAdmin.post('/api/v1/users', {
+      email: 'keeper@acme.test',
+      name: 'Keeper',
+      password: 'keeper password',
+      roleIds: [adminRole],
     });
-    const inAcme = await inTenant(t.platform.db, { tenantId: t.acme.tenantId, userId: acmeAdminId }, (tx) =>
-      memberRoles(tx, t.acme.tenantId, acmeAdminId),
-    );
-    expect(inAcme).toBeUndefined();
-    const inBeta = await inTenant(t.platform.db, { tenantId: betaTenant, userId: acmeAdminId }, (tx) =>
-      memberRoles(tx, betaTenant, acmeAdminId),
-    );
-    expect(inBeta?.length).toBe(1);
-    expect(keeperId).toBeTruthy();
-    void beta;
+    const keeper = await t.login('keeper@acme.test', 'keeper password');
+    const userId = t.acme.adminUserId;
+    expect((await keeper.patch(`/api/v1/users/${userId}`, { active: false })).statusCode).toBe(200);
+    const rolesIn = (tenantId: string) =>
+      inTenant(t.platform.db, { tenantId, userId }, (tx) => memberRoles(tx, tenantId, userId));
+    expect(await rolesIn(t.acme.tenantId)).toBeUndefined();
+    expect(await rolesIn(betaTenant)).toHaveLength(1);
   });
 });
