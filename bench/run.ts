@@ -2,12 +2,10 @@
  * `npm run bench`: what Tandem's layers cost per request, as ratios to a bare Fastify route
  * running the same SQL in the same process, on PostgreSQL and on PGlite. See bench/README.md.
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
@@ -20,9 +18,23 @@ import { openServer } from '../src/platform/db/server.js';
 import type { Platform } from '../src/platform/platform.js';
 import { createTenant } from '../src/platform/tenancy/create-tenant.js';
 import { type BareDriver, buildBareServer, pgDriver, pgliteDriver, SQL } from './bare.js';
-import type { LoadJob, LoadResult } from './load.js';
+import {
+  BackendCpu,
+  cpuMicros,
+  killLoader,
+  listen,
+  load,
+  logIn,
+  mb,
+  PASSWORD,
+  percentile,
+  stopLoader,
+  table,
+  withDatabase,
+} from './common.js';
+import { type CrmStageResult, crmPglite, crmPostgres, crmReport } from './crm.js';
+import type { LoadJob } from './load.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
 const settings = {
   adminUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -41,15 +53,15 @@ const settings = {
   profileDir: env.BENCH_CPU_PROFILE || '',
   /** The ladder that splits the action's cost into steps (adds ~50 s); BENCH_LADDER=0 skips it. */
   ladder: env.BENCH_LADDER !== '0',
+  /** Which suites run: `platform` (the layers, against bare routes) and `crm` (client card and search at scale, bench/crm.ts). */
+  suites: (env.BENCH_SUITES || 'platform,crm').split(',').map((s) => s.trim()),
   /** Ladder rungs are only there to split the cost, so they get a shorter run. */
   ladderDuration: Number(env.BENCH_LADDER_DURATION || 5),
   ladderWarmup: Number(env.BENCH_LADDER_WARMUP || 1),
 };
-const PASSWORD = 'correct horse battery staple';
 
 // ---------------------------------------------------------------------------------------------
-// Counters: statements sent by node-postgres (both pools), CPU time of this
-// process, and CPU time of the PostgreSQL backends serving the bench database (local server only).
+// Statements sent by node-postgres (both pools); the CPU counters are in common.ts.
 
 /** Counts the statements node-postgres sends while `work` runs (not during the load: no overhead there). */
 async function countStatements(work: () => Promise<void>): Promise<{ count: number; texts: Set<string> }> {
@@ -87,69 +99,6 @@ const MIRRORED: Record<string, string[]> = {
 const OCCASIONAL = /^select "(memberships"\."active|sessions"\."id)"/;
 const drift: string[] = [];
 
-const cpuMicros = () => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-};
-
-/** CPU (utime + stime) of a local process, microseconds, or undefined once it is gone. */
-function processCpuMicros(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // USER_HZ = 100 on Linux
-  } catch {
-    return undefined;
-  }
-}
-
-/** Samples the CPU of every backend connected to the bench database (the pools of both servers). */
-class BackendCpu {
-  constructor(
-    private readonly admin: pg.Client,
-    private readonly databaseName: string,
-  ) {}
-
-  async sample(): Promise<Map<number, number>> {
-    const { rows } = await this.admin.query(
-      "select pid from pg_stat_activity where datname = $1 and backend_type = 'client backend'",
-      [this.databaseName],
-    );
-    const sample = new Map<number, number>();
-    for (const { pid } of rows) {
-      const cpu = processCpuMicros(pid);
-      if (cpu !== undefined) sample.set(pid, cpu);
-    }
-    return sample;
-  }
-
-  /** CPU used between two samples; a backend that appeared in between counts from its start. */
-  static used(before: Map<number, number>, after: Map<number, number>): number {
-    let total = 0;
-    for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
-    return total;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The load generator lives in a child process.
-
-let loader: ChildProcess | undefined;
-function load(job: LoadJob): Promise<LoadResult> {
-  loader ??= fork(path.join(here, 'load.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const child = loader;
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code})`));
-    child.once('exit', onExit);
-    child.once('message', (message: { result?: LoadResult; error?: string }) => {
-      child.off('exit', onExit);
-      if (message.error) reject(new Error(message.error));
-      else resolve(message.result!);
-    });
-    child.send(job);
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Cases, measured in rounds: each case gets its warm-up, then the cases of a database take turns
 // (round 1: a, b, c, ...; round 2: a, b, c, ...) so a change in background load hits all alike.
@@ -183,10 +132,6 @@ interface Measured extends Case {
 }
 
 const perSecond = (m: Measured) => m.requests / m.seconds;
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 let runId = 0;
 /** The highest 1-minute load average seen at a measurement: above the core count, others competed for CPU. */
@@ -270,28 +215,6 @@ interface Stage {
   bareDriver: BareDriver;
   databaseUrl?: string;
   backends?: BackendCpu;
-}
-
-async function listen(server: FastifyInstance): Promise<string> {
-  await server.listen({ host: '127.0.0.1', port: 0 });
-  const address = server.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${address.port}`;
-}
-
-async function logIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('tandem_session='));
-  if (!cookie) throw new Error('login set no session cookie');
-  return cookie;
 }
 
 async function runStage(stage: Stage): Promise<Measured[]> {
@@ -439,12 +362,6 @@ async function runStage(stage: Stage): Promise<Measured[]> {
   }
 }
 
-function withDatabase(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 async function postgresStage(): Promise<Measured[]> {
   const admin = new pg.Client({ connectionString: settings.adminUrl });
   await admin.connect();
@@ -499,15 +416,6 @@ async function pgliteStage(): Promise<Measured[]> {
 // ---------------------------------------------------------------------------------------------
 // Output.
 
-function table(header: string[], rows: string[][], right: boolean[]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
-
 async function main() {
   const started = Date.now();
   const pgVersion = await (async () => {
@@ -521,16 +429,23 @@ async function main() {
     }
   })();
   process.stderr.write(
-    `bench: ${settings.warmup} s warm-up + ${settings.duration} s per case, ${settings.connections} connections\n`,
+    `bench: ${settings.suites.join(', ')}; ${settings.warmup} s warm-up + ${settings.duration} s per case, ${settings.connections} connections\n`,
   );
   const all: Measured[] = [];
+  const crm: CrmStageResult[] = [];
+  const platformSuite = settings.suites.includes('platform');
+  const crmSuite = settings.suites.includes('crm');
   let rssAfterPostgres: number | undefined;
   if (settings.only !== 'pglite') {
-    all.push(...(await postgresStage()));
+    if (platformSuite) all.push(...(await postgresStage()));
+    if (crmSuite) crm.push(await crmPostgres());
     rssAfterPostgres = process.resourceUsage().maxRSS;
   }
-  if (settings.only !== 'pg') all.push(...(await pgliteStage()));
-  loader?.disconnect();
+  if (settings.only !== 'pg') {
+    if (platformSuite) all.push(...(await pgliteStage()));
+    if (crmSuite) crm.push(await crmPglite());
+  }
+  stopLoader();
   const maxRss = process.resourceUsage().maxRSS;
 
   const byKey = (db: string, key?: string) => all.find((m) => m.db === db && m.key === key);
@@ -580,50 +495,10 @@ async function main() {
   const ladder = all.filter((m) => !mainKeys.includes(m.key));
   const cores = os.cpus().length;
   const out: string[] = [];
-  out.push('');
-  out.push(
-    `Tandem bench: Node ${process.version}, ${cores} cores, ` +
-      `${pgVersion ? `PostgreSQL ${pgVersion} at ${new URL(settings.adminUrl).host}, ` : ''}PGlite in memory; ` +
-      `autocannon (child process) on 127.0.0.1, ${settings.connections} connections, ` +
-      `${settings.warmup} s warm-up + ${settings.duration} s per case (ladder rungs ${settings.ladderWarmup} + ${settings.ladderDuration} s) ` +
-      `split into ${settings.rounds} turns, cases alternating; companies ANALYZEd before each read turn`,
-  );
-  out.push(
-    `pg pool size ${settings.poolSize} for Tandem and ${settings.poolSize} for the bare server (separate pools, one database); ` +
-      'PGlite: one instance shared by both servers',
-  );
-  out.push(
-    'ratio = req/s / req/s of the baseline; p99 x = p99 / p99 of the baseline; node, pg us/req = CPU per request of ' +
-      'this process (on PGlite it includes the database) and of the PostgreSQL backends; ' +
-      'cpu ratio = baseline CPU per request / this CPU per request (what req/s would show if CPU-bound on an idle machine)',
-  );
-  out.push('');
-  out.push(table(header, main.map(row), alignRight));
-  if (ladder.length) {
-    out.push('');
-    out.push(
-      "where the action time goes (each rung adds one of Tandem's layers to the bare route; ratios to the bare route):",
-    );
-    out.push('');
-    const withEnds = (db: string) => [
-      ...all.filter((m) => m.db === db && (m.key === 'action-bare' || m.key.startsWith('action-l'))),
-      ...all.filter((m) => m.db === db && m.key === 'action'),
-      ...all.filter((m) => m.db === db && (m.key === 'read-bare' || m.key.startsWith('read-l'))),
-      ...all.filter((m) => m.db === db && m.key === 'read'),
-    ];
-    out.push(table(header, [...withEnds('PostgreSQL'), ...withEnds('PGlite')].map(row), alignRight));
-  }
-  out.push('');
-  if (drift.length)
-    out.push(
-      'warning: the bare routes no longer mirror what Tandem sends; update SQL in bench/bare.ts:',
-      ...drift.map((d) => `  ${d}`),
-    );
-  if (maxLoad > cores)
-    out.push(
-      `note: the machine was busy (1-minute load average up to ${maxLoad.toFixed(1)} on ${cores} cores): ` +
-        'other processes took CPU, so req/s and p99 are noisy; the cpu ratio is the steadier figure',
-    );
+  if (platformSuite) platformOutput();
+  const crmOut = crmReport(crm);
+  out.push(...crmOut.lines);
+  if (crm.length) out.push('');
   if (rssAfterPostgres !== undefined)
     out.push(`peak memory (maxRSS) after the PostgreSQL cases: ${mb(rssAfterPostgres)}`);
   out.push(
@@ -636,11 +511,59 @@ async function main() {
     const ratio = perSecond(pgAction) / perSecond(pgBare);
     out.push(`goal: action ratio on PostgreSQL >= 0.50: ${ratio >= 0.5 ? 'yes' : 'no'}`);
   }
+  out.push(...crmOut.goals);
   console.log(out.join('\n'));
+
+  function platformOutput() {
+    out.push('');
+    out.push(
+      `Tandem bench: Node ${process.version}, ${cores} cores, ` +
+        `${pgVersion ? `PostgreSQL ${pgVersion} at ${new URL(settings.adminUrl).host}, ` : ''}PGlite in memory; ` +
+        `autocannon (child process) on 127.0.0.1, ${settings.connections} connections, ` +
+        `${settings.warmup} s warm-up + ${settings.duration} s per case (ladder rungs ${settings.ladderWarmup} + ${settings.ladderDuration} s) ` +
+        `split into ${settings.rounds} turns, cases alternating; companies ANALYZEd before each read turn`,
+    );
+    out.push(
+      `pg pool size ${settings.poolSize} for Tandem and ${settings.poolSize} for the bare server (separate pools, one database); ` +
+        'PGlite: one instance shared by both servers',
+    );
+    out.push(
+      'ratio = req/s / req/s of the baseline; p99 x = p99 / p99 of the baseline; node, pg us/req = CPU per request of ' +
+        'this process (on PGlite it includes the database) and of the PostgreSQL backends; ' +
+        'cpu ratio = baseline CPU per request / this CPU per request (what req/s would show if CPU-bound on an idle machine)',
+    );
+    out.push('');
+    out.push(table(header, main.map(row), alignRight));
+    if (ladder.length) {
+      out.push('');
+      out.push(
+        "where the action time goes (each rung adds one of Tandem's layers to the bare route; ratios to the bare route):",
+      );
+      out.push('');
+      const withEnds = (db: string) => [
+        ...all.filter((m) => m.db === db && (m.key === 'action-bare' || m.key.startsWith('action-l'))),
+        ...all.filter((m) => m.db === db && m.key === 'action'),
+        ...all.filter((m) => m.db === db && (m.key === 'read-bare' || m.key.startsWith('read-l'))),
+        ...all.filter((m) => m.db === db && m.key === 'read'),
+      ];
+      out.push(table(header, [...withEnds('PostgreSQL'), ...withEnds('PGlite')].map(row), alignRight));
+    }
+    out.push('');
+    if (drift.length)
+      out.push(
+        'warning: the bare routes no longer mirror what Tandem sends; update SQL in bench/bare.ts:',
+        ...drift.map((d) => `  ${d}`),
+      );
+    if (maxLoad > cores)
+      out.push(
+        `note: the machine was busy (1-minute load average up to ${maxLoad.toFixed(1)} on ${cores} cores): ` +
+          'other processes took CPU, so req/s and p99 are noisy; the cpu ratio is the steadier figure',
+      );
+  }
 }
 
 main().catch((error) => {
   console.error(error);
-  loader?.kill();
+  killLoader();
   process.exitCode = 1;
 });

@@ -9,6 +9,7 @@ import {
 } from './maintenance.js';
 import type { ModuleDefinition } from './modules/module.js';
 import { moduleRoutes } from './modules/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { roleRoutes } from './rbac/routes.js';
 import { companyRoutes } from './tenancy/company-routes.js';
 import { userRoutes } from './users/routes.js';
@@ -34,5 +35,6 @@ export const platformModule: ModuleDefinition = {
     companyRoutes(api);
     moduleRoutes(api);
     auditRoutes(api);
+    notificationRoutes(api);
   },
 };

@@ -17,14 +17,9 @@ beforeAll(async () => {
     validOn: '2026-03-01',
     rate: '0.9',
   });
-  const [p] = await q(
-    `insert into pipelines (id, tenant_id, name, deal_type) values (gen_random_uuid(), $1, 'Sales', 'sale') returning id`,
-    [tenant],
-  );
-  const [s] = await q(
-    `insert into stages (id, tenant_id, pipeline_id, name, position, probability, outcome) values (gen_random_uuid(), $1, $2, 'Won', 9, 100, 'won') returning id`,
-    [tenant, p.id],
-  );
+  // Every workspace starts with the "Sales" pipeline and its Won stage.
+  const [s] = await q(`select id, pipeline_id from stages where outcome = 'won'`, []);
+  const p = { id: s.pipeline_id };
   const [c] = await q(
     `insert into clients (id, tenant_id, name, name_key, responsible_user_id) values (gen_random_uuid(), $1, 'Fair Buyer', 'fair buyer', $2) returning id`,
     [tenant, t.acme.adminUserId],

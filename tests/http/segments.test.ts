@@ -50,15 +50,12 @@ beforeAll(async () => {
     })
   ).json().id;
   rep = await t.login('rep@acme.test', 'rep password 1');
-  const [p] = await t.database.query<{ id: string }>(
-    `insert into pipelines (id, tenant_id, name, deal_type) values (gen_random_uuid(), $1, 'Sales', 'sale') returning id`,
-    [t.acme.tenantId],
+  // Every workspace starts with the "Sales" pipeline.
+  const [s] = await t.database.query<{ id: string; pipeline_id: string }>(
+    `select id, pipeline_id from stages where name = 'New'`,
+    [],
   );
-  ids.pipeline = p.id;
-  const [s] = await t.database.query<{ id: string }>(
-    `insert into stages (id, tenant_id, pipeline_id, name, position, probability) values (gen_random_uuid(), $1, $2, 'New', 1, 10) returning id`,
-    [t.acme.tenantId, p.id],
-  );
+  ids.pipeline = s.pipeline_id;
   ids.stage = s.id;
   await client('Alpha Retail', {
     tags: ['vip', 'retail'],

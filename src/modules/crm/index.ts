@@ -1,12 +1,19 @@
 import type { ModuleDefinition } from '../../platform/modules/module.js';
+import { registerClientMergeStep } from '../parties/merge-steps.js';
+import { moveClientActivity } from './actions/move-client-activity.js';
 import { registerCrmClientRecords } from './client-records.js';
+import { registerDealMergeStep } from './deal-merge-step.js';
 import { dealRoutes } from './deal-routes.js';
+import { seedCrmDemo } from './demo-data.js';
 import { interactionRoutes } from './interaction-routes.js';
 import { leadRoutes } from './lead-routes.js';
 import { expireLoyaltyPoints } from './loyalty/expire-points.js';
 import { loyaltyRoutes } from './loyalty/loyalty-routes.js';
 import { marketingRoutes } from './marketing/marketing-routes.js';
 import { pipelineRoutes } from './pipeline-routes.js';
+import { moveClientRecords } from './records-merge-step.js';
+import { sendDueReminders } from './reminders.js';
+import { seedDefaultPipeline } from './seed-pipeline.js';
 import { refreshSegments } from './segments/refresh-segments.js';
 import { segmentRoutes } from './segments/segment-routes.js';
 import { sourceRoutes } from './source-routes.js';
@@ -16,6 +23,9 @@ import { taskRoutes } from './task-routes.js';
 import { webFormRoutes } from './web-form-routes.js';
 
 registerCrmClientRecords();
+registerDealMergeStep();
+registerClientMergeStep('crm-activity', moveClientActivity);
+registerClientMergeStep('crm-records', moveClientRecords);
 
 /** Leads, interactions, tasks, deals through enforced stages, sources: the sales department's day. */
 export const crmModule: ModuleDefinition = {
@@ -43,5 +53,9 @@ export const crmModule: ModuleDefinition = {
     loyaltyRoutes(api);
     ticketRoutes(api);
   },
-  schedules: [refreshSegments, expireLoyaltyPoints, escalateTickets],
+  schedules: [sendDueReminders, refreshSegments, expireLoyaltyPoints, escalateTickets],
+  async seedTenant(ctx) {
+    await seedDefaultPipeline(ctx);
+  },
+  seedDemo: seedCrmDemo,
 };

@@ -347,7 +347,11 @@ export const segmentMembers = pgTable(
   (t) => [
     unique('segment_members_client_key').on(t.segmentId, t.clientId),
     index('segment_members_client_idx').on(t.tenantId, t.clientId),
-    foreignKey({ name: 'segment_members_segment_fkey', columns: [t.segmentId], foreignColumns: [segments.id] }),
+    foreignKey({
+      name: 'segment_members_segment_fkey',
+      columns: [t.segmentId],
+      foreignColumns: [segments.id],
+    }),
     foreignKey({ name: 'segment_members_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
   ],
 );
@@ -390,7 +394,11 @@ export const eventAttendees = pgTable(
   },
   (t) => [
     index('event_attendees_event_idx').on(t.tenantId, t.eventId),
-    foreignKey({ name: 'event_attendees_event_fkey', columns: [t.eventId], foreignColumns: [marketingEvents.id] }),
+    foreignKey({
+      name: 'event_attendees_event_fkey',
+      columns: [t.eventId],
+      foreignColumns: [marketingEvents.id],
+    }),
   ],
 );
 
@@ -454,7 +462,11 @@ export const loyaltyCards = pgTable(
   (t) => [
     unique('loyalty_cards_card_number_key').on(t.tenantId, t.cardNumber),
     index('loyalty_cards_phone_idx').on(t.tenantId, t.phone),
-    foreignKey({ name: 'loyalty_cards_program_fkey', columns: [t.programId], foreignColumns: [loyaltyPrograms.id] }),
+    foreignKey({
+      name: 'loyalty_cards_program_fkey',
+      columns: [t.programId],
+      foreignColumns: [loyaltyPrograms.id],
+    }),
     foreignKey({ name: 'loyalty_cards_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
   ],
 );
@@ -485,7 +497,11 @@ export const loyaltyLedger = pgTable(
   },
   (t) => [
     index('loyalty_ledger_client_idx').on(t.tenantId, t.programId, t.clientId, t.occurredOn),
-    foreignKey({ name: 'loyalty_ledger_program_fkey', columns: [t.programId], foreignColumns: [loyaltyPrograms.id] }),
+    foreignKey({
+      name: 'loyalty_ledger_program_fkey',
+      columns: [t.programId],
+      foreignColumns: [loyaltyPrograms.id],
+    }),
     foreignKey({ name: 'loyalty_ledger_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
   ],
 );
@@ -500,7 +516,10 @@ export const loyaltyBalances = pgTable(
     points: numeric('points', { precision: 20, scale: 6 }).notNull().default('0'),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('loyalty_balances_client_key').on(t.programId, t.clientId), check('loyalty_balances_not_negative', sql`${t.points} >= 0`)],
+  (t) => [
+    unique('loyalty_balances_client_key').on(t.programId, t.clientId),
+    check('loyalty_balances_not_negative', sql`${t.points} >= 0`),
+  ],
 );
 
 /** Working hours for SLA clocks: per weekday, in the calendar's time zone, less holidays. */
@@ -540,7 +559,11 @@ export const slaPolicies = pgTable(
   },
   (t) => [
     unique('sla_policies_priority_key').on(t.tenantId, t.kind, t.priority),
-    foreignKey({ name: 'sla_policies_calendar_fkey', columns: [t.calendarId], foreignColumns: [workCalendars.id] }),
+    foreignKey({
+      name: 'sla_policies_calendar_fkey',
+      columns: [t.calendarId],
+      foreignColumns: [workCalendars.id],
+    }),
   ],
 );
 
@@ -581,7 +604,9 @@ export const tickets = pgTable(
   },
   (t) => [
     index('tickets_client_idx').on(t.tenantId, t.clientId, t.createdAt),
-    index('tickets_open_due_idx').on(t.resolutionDueAt).where(sql`status not in ('resolved', 'closed') and escalated_at is null`),
+    index('tickets_open_due_idx')
+      .on(t.resolutionDueAt)
+      .where(sql`status not in ('resolved', 'closed') and escalated_at is null`),
     foreignKey({ name: 'tickets_client_fkey', columns: [t.clientId], foreignColumns: [clients.id] }),
     check('tickets_satisfaction_range', sql`${t.satisfaction} between 1 and 5`),
   ],

@@ -50,7 +50,11 @@ export function combineRoles(
 }
 
 /** The active roles of a member; none when the membership is missing or switched off. Run inside the tenant's context. */
-export async function memberRoles(tx: Executor, tenantId: string, userId: string): Promise<RoleGrant[] | undefined> {
+export async function memberRoles(
+  tx: Executor,
+  tenantId: string,
+  userId: string,
+): Promise<RoleGrant[] | undefined> {
   const rows = await tx
     .select({
       active: memberships.active,

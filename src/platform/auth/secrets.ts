@@ -28,16 +28,19 @@ const compactUuid = (uuid: string) => uuid.replaceAll('-', '');
 const expandUuid = (hex: string) =>
   `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 
+/** API tokens (`tdm`), invitations (`inv`) and the public keys of web forms (`wf`). */
+export type TokenKind = 'tdm' | 'inv' | 'wf';
+
 /**
  * A token that names its tenant: `tdm_<tenant>_<secret>`. The tenant part lets the server open
  * the tenant's context before looking the token up, so the lookup itself runs under row-level
  * security instead of needing a way around it.
  */
-export function tenantToken(kind: 'tdm' | 'inv', tenantId: string): string {
+export function tenantToken(kind: TokenKind, tenantId: string): string {
   return `${kind}_${compactUuid(tenantId)}_${randomSecret()}`;
 }
 
-export function tenantOfToken(kind: 'tdm' | 'inv', token: string): string | undefined {
+export function tenantOfToken(kind: TokenKind, token: string): string | undefined {
   const match = new RegExp(`^${kind}_([0-9a-f]{32})_[A-Za-z0-9_-]{20,}$`).exec(token);
   return match ? expandUuid(match[1]) : undefined;
 }

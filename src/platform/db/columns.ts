@@ -15,8 +15,10 @@ export const tenantId = () => uuid('tenant_id').notNull();
  * microsecond the cursor cannot carry would make keyset pages skip or repeat rows.
  */
 export const nowToTheMillisecond = sql`date_trunc('milliseconds', now())`;
-export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().default(nowToTheMillisecond);
-export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().default(nowToTheMillisecond);
+export const createdAt = () =>
+  timestamp('created_at', { withTimezone: true }).notNull().default(nowToTheMillisecond);
+export const updatedAt = () =>
+  timestamp('updated_at', { withTimezone: true }).notNull().default(nowToTheMillisecond);
 /** Things with history are archived, never deleted. */
 export const archivedAt = () => timestamp('archived_at', { withTimezone: true });
 

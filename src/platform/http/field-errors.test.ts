@@ -36,8 +36,18 @@ describe('field errors from schema errors', () => {
     ],
     [
       [
-        { keyword: 'const', instancePath: '/sort', params: { allowedValue: 'name' }, message: 'must be equal to constant' },
-        { keyword: 'const', instancePath: '/sort', params: { allowedValue: '-name' }, message: 'must be equal to constant' },
+        {
+          keyword: 'const',
+          instancePath: '/sort',
+          params: { allowedValue: 'name' },
+          message: 'must be equal to constant',
+        },
+        {
+          keyword: 'const',
+          instancePath: '/sort',
+          params: { allowedValue: '-name' },
+          message: 'must be equal to constant',
+        },
         { keyword: 'anyOf', instancePath: '/sort', params: {}, message: 'must match a schema in anyOf' },
       ],
       [{ field: 'sort', reason: 'must be one of name, -name' }],

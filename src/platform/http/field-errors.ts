@@ -55,7 +55,8 @@ export function toFieldErrors(errors: Iterable<SchemaError>, root = 'body'): Fie
       add(at, e.message ?? `is invalid (${e.keyword})`);
     }
   }
-  for (const [field, values] of allowed) add(field, values.length > 1 ? `must be one of ${values.join(', ')}` : `must be ${values[0]}`);
+  for (const [field, values] of allowed)
+    add(field, values.length > 1 ? `must be one of ${values.join(', ')}` : `must be ${values[0]}`);
   // An optional-or-null field that is wrong also fails its null branch: keep the useful reason.
   return out.filter(
     (e) =>

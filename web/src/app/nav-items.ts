@@ -8,7 +8,7 @@ export interface NavItem {
   /** i18n key of the link text. */
   label: string;
   /** Section of the navbar; `main` has no heading, others are headed by their i18n key. */
-  group: 'main' | 'settings' | 'integrations';
+  group: 'main' | 'crm' | 'settings' | 'integrations';
   permission?: string;
   /** The page belongs to a switchable module: it disappears when the module is off. */
   module?: string;
@@ -17,6 +17,26 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', to: '/', label: 'nav.home', group: 'main' },
   { key: 'profile', to: '/profile', label: 'nav.profile', group: 'main' },
+  { key: 'clients', to: '/clients', label: 'nav.clients', group: 'main', permission: 'parties:read' },
+  { key: 'leads', to: '/crm/leads', label: 'nav.leads', group: 'crm', permission: 'crm:read', module: 'crm' },
+  { key: 'deals', to: '/crm/deals', label: 'nav.deals', group: 'crm', permission: 'crm:read', module: 'crm' },
+  { key: 'tasks', to: '/crm/tasks', label: 'nav.tasks', group: 'crm', permission: 'crm:read', module: 'crm' },
+  {
+    key: 'segments',
+    to: '/crm/segments',
+    label: 'nav.segments',
+    group: 'crm',
+    permission: 'crm:read',
+    module: 'crm',
+  },
+  {
+    key: 'marketing',
+    to: '/crm/marketing',
+    label: 'nav.marketing',
+    group: 'crm',
+    permission: 'crm:read',
+    module: 'crm',
+  },
   { key: 'users', to: '/settings/users', label: 'nav.users', group: 'settings', permission: 'users:read' },
   { key: 'roles', to: '/settings/roles', label: 'nav.roles', group: 'settings', permission: 'users:read' },
   { key: 'companies', to: '/settings/companies', label: 'nav.companies', group: 'settings' },
@@ -26,6 +46,22 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.modules',
     group: 'settings',
     permission: 'modules:manage',
+  },
+  {
+    key: 'pipelines',
+    to: '/settings/pipelines',
+    label: 'nav.pipelines',
+    group: 'settings',
+    permission: 'crm:manage',
+    module: 'crm',
+  },
+  {
+    key: 'web-forms',
+    to: '/settings/web-forms',
+    label: 'nav.webForms',
+    group: 'settings',
+    permission: 'crm:manage',
+    module: 'crm',
   },
   { key: 'reference', to: '/settings/reference', label: 'nav.reference', group: 'settings' },
   { key: 'audit', to: '/settings/audit', label: 'nav.audit', group: 'settings', permission: 'audit:read' },
@@ -41,6 +77,7 @@ export const NAV_ITEMS: NavItem[] = [
 
 export const NAV_GROUPS: { key: NavItem['group']; label: string | null }[] = [
   { key: 'main', label: null },
+  { key: 'crm', label: 'modules.crm' },
   { key: 'settings', label: 'nav.settings' },
   { key: 'integrations', label: 'modules.integrations' },
 ];

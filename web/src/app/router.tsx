@@ -53,19 +53,34 @@ const appRoute = createRoute({
   component: AppLayout,
 });
 
-/** A page of the navbar: loaded on first visit, shown only to whom the navbar shows its link. */
-function page(key: string, load: () => Promise<Record<string, () => ReactNode>>, exportName: string) {
+type PageModule = Promise<Record<string, () => ReactNode>>;
+
+/**
+ * A page of the navbar: loaded on first visit, shown only to whom the navbar shows its link.
+ * `path` gives a page below it (a card) the same guard; unknown search params are kept as text.
+ */
+function page(key: string, load: () => PageModule, exportName: string, path?: string) {
   const Page = lazyRouteComponent(load, exportName);
   const item = navItem(key);
   return createRoute({
     getParentRoute: () => appRoute,
-    path: item.to,
+    path: path ?? item.to,
+    validateSearch: textSearch,
     component: () => (
       <PageGuard item={item}>
         <Page />
       </PageGuard>
     ),
   });
+}
+
+/** Search params as plain strings: each page reads the few it knows (`?status=new`). */
+function textSearch(search: Record<string, unknown>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(search)) {
+    if (typeof value === 'string' || typeof value === 'number') out[key] = String(value);
+  }
+  return out;
 }
 
 const routeTree = rootRoute.addChildren([
@@ -81,6 +96,41 @@ const routeTree = rootRoute.addChildren([
     page('reference', () => import('../modules/reference/reference-page'), 'ReferencePage'),
     page('audit', () => import('../modules/audit/audit-log-page'), 'AuditLogPage'),
     page('api-tokens', () => import('../modules/integrations/api-tokens-page'), 'ApiTokensPage'),
+    page('clients', () => import('../modules/parties/clients-page'), 'ClientsPage'),
+    page(
+      'clients',
+      () => import('../modules/parties/client-card-page'),
+      'ClientCardPage',
+      '/clients/$clientId',
+    ),
+    page('leads', () => import('../modules/crm/leads/leads-page'), 'LeadsPage'),
+    page('leads', () => import('../modules/crm/leads/leads-page'), 'LeadsPage', '/crm/leads/$leadId'),
+    page('deals', () => import('../modules/crm/deals/deals-page'), 'DealsPage'),
+    page('deals', () => import('../modules/crm/deals/deal-card-page'), 'DealCardPage', '/crm/deals/$dealId'),
+    page('tasks', () => import('../modules/crm/tasks/tasks-page'), 'TasksPage'),
+    page('tasks', () => import('../modules/crm/tasks/tasks-page'), 'TasksPage', '/crm/tasks/$taskId'),
+    page(
+      'tasks',
+      () => import('../modules/crm/activities/interaction-page'),
+      'InteractionPage',
+      '/crm/interactions/$interactionId',
+    ),
+    page('segments', () => import('../modules/crm/segments/segments-page'), 'SegmentsPage'),
+    page(
+      'segments',
+      () => import('../modules/crm/segments/segment-page'),
+      'SegmentPage',
+      '/crm/segments/$segmentId',
+    ),
+    page('marketing', () => import('../modules/crm/marketing/marketing-page'), 'MarketingPage'),
+    page(
+      'marketing',
+      () => import('../modules/crm/marketing/marketing-event-page'),
+      'MarketingEventPage',
+      '/crm/marketing/$eventId',
+    ),
+    page('pipelines', () => import('../modules/crm/pipelines/pipelines-page'), 'PipelinesPage'),
+    page('web-forms', () => import('../modules/crm/web-forms/web-forms-page'), 'WebFormsPage'),
   ]),
 ]);
 

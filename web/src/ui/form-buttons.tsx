@@ -5,10 +5,13 @@ export function FormButtons({
   onCancel,
   pending,
   creating,
+  label,
 }: {
   onCancel: () => void;
   pending: boolean;
   creating: boolean;
+  /** What the submit button says when it does more than create or save. */
+  label?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -17,7 +20,7 @@ export function FormButtons({
         {t('common.cancel')}
       </Button>
       <Button type="submit" loading={pending} data-testid="form-save">
-        {creating ? t('common.create') : t('common.save')}
+        {label ?? (creating ? t('common.create') : t('common.save'))}
       </Button>
     </Group>
   );

@@ -104,3 +104,64 @@ export const ChevronDownIcon = (p: P) => (
     <path d="M6 9l6 6 6-6" />
   </Icon>
 );
+export const AddressBookIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M20 6v12a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2zM10 16h6" />
+    <circle cx="13" cy="11" r="2" />
+    <path d="M4 8h3M4 12h3M4 16h3" />
+  </Icon>
+);
+export const FunnelIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M4 4h16v2.2a2 2 0 0 1-.6 1.4L15 12v7l-6 2v-8.5L4.5 7.5A2 2 0 0 1 4 6.2z" />
+  </Icon>
+);
+export const KanbanIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M4 4h6v8H4zM14 4h6v14h-6zM4 16h6v4H4z" />
+  </Icon>
+);
+export const ChecklistIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M9.6 14.6l1.9 1.9 3.5-3.5M4 6l1.5 1.5L8 5M4 12l1.5 1.5L8 11" />
+    <path d="M12 6h8M4 18h4M12 18h1" />
+  </Icon>
+);
+export const PieIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M10 3.2A9 9 0 1 0 20.8 14a1 1 0 0 0-1-1H13a2 2 0 0 1-2-2V4a.9.9 0 0 0-1-.8" />
+    <path d="M15 3.5A9 9 0 0 1 20.5 9H16a1 1 0 0 1-1-1z" />
+  </Icon>
+);
+export const SpeakerIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M18 8a3 3 0 0 1 0 6M10 8v11a1 1 0 0 1-1 1H8a1 1 0 0 1-1-1v-5" />
+    <path d="M12 8l4.5-3.7A.9.9 0 0 1 18 5v12a.9.9 0 0 1-1.5.7L12 14H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1h8" />
+  </Icon>
+);
+export const FormIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M4 4h16v16H4zM8 9h8M8 13h8M8 17h4" />
+  </Icon>
+);
+export const BellIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M10 5a2 2 0 1 1 4 0 7 7 0 0 1 4 6v3a4 4 0 0 0 2 3H4a4 4 0 0 0 2-3v-3a7 7 0 0 1 4-6M9 17v1a3 3 0 0 0 6 0v-1" />
+  </Icon>
+);
+export const PhoneIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2" />
+  </Icon>
+);
+export const MailIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M3 7a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
+    <path d="M3 7l9 6 9-6" />
+  </Icon>
+);
+export const PlusIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);

@@ -1,14 +1,19 @@
 import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from '@tanstack/react-router';
+import { can } from '../../auth/can';
+import { useMe } from '../../auth/me';
+import { GlobalSearch } from './global-search';
 import { LanguageMenu } from './language-menu';
 import { Navbar } from './navbar';
+import { NotificationsBell } from './notifications-bell';
 import { ThemeToggle } from './theme-toggle';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
+  const me = useMe();
   return (
     <AppShell
       header={{ height: 48 }}
@@ -24,7 +29,9 @@ export function AppLayout() {
             </Text>
             <WorkspaceSwitcher />
           </Group>
+          {can(me.permissions, 'parties:read') && <GlobalSearch />}
           <Group gap={6} wrap="nowrap">
+            <NotificationsBell />
             <LanguageMenu saveToProfile />
             <ThemeToggle />
             <UserMenu />

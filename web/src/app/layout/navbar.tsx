@@ -5,13 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/me';
 import { isVisible } from '../../auth/visible';
 import {
+  AddressBookIcon,
   BookIcon,
   BuildingIcon,
+  ChecklistIcon,
+  FormIcon,
+  FunnelIcon,
   HistoryIcon,
   HomeIcon,
+  KanbanIcon,
   KeyIcon,
+  PieIcon,
   PuzzleIcon,
   ShieldIcon,
+  SpeakerIcon,
   UserIcon,
   UsersIcon,
 } from '../../ui/icons';
@@ -27,6 +34,14 @@ const ICONS: Record<string, ReactNode> = {
   reference: <BookIcon />,
   audit: <HistoryIcon />,
   'api-tokens': <KeyIcon />,
+  clients: <AddressBookIcon />,
+  leads: <FunnelIcon />,
+  deals: <KanbanIcon />,
+  tasks: <ChecklistIcon />,
+  segments: <PieIcon />,
+  marketing: <SpeakerIcon />,
+  pipelines: <KanbanIcon />,
+  'web-forms': <FormIcon />,
 };
 
 export function Navbar({ onNavigate }: { onNavigate: () => void }) {
