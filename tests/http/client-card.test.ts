@@ -110,3 +110,19 @@ describe('global search', () => {
     expect((await admin.get('/api/v1/search?q=%25%25')).json().items).toEqual([]);
   });
 });
+
+describe('records of a switched-off module', () => {
+  it('leave the timeline and search while CRM is off, and come back', async () => {
+    await admin.put('/api/v1/modules/crm', { enabled: false });
+    try {
+      const items = (await admin.get(`/api/v1/clients/${clientId}/timeline`)).json().items;
+      expect(items).toEqual([]);
+      const types = await admin.get(`/api/v1/clients/${clientId}/timeline?types=interaction`);
+      expect(types.statusCode).toBe(422);
+      expect((await admin.get('/api/v1/search?q=retail')).json().items[0]).toMatchObject({ type: 'client' });
+    } finally {
+      await admin.put('/api/v1/modules/crm', { enabled: true });
+    }
+    expect((await admin.get(`/api/v1/clients/${clientId}/timeline?limit=1`)).json().items).toHaveLength(1);
+  });
+});

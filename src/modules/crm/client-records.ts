@@ -2,9 +2,12 @@ import { sql } from 'drizzle-orm';
 import { registerSearchSource, registerTimelineSource } from '../parties/client-record-sources.js';
 
 /** What the CRM adds to the client card's timeline and to global search. */
+const CRM = { module: 'crm', permission: 'crm:read' };
+
 export function registerCrmClientRecords() {
   registerTimelineSource(
     'interaction',
+    CRM,
     (clientId) => sql`
     select 'interaction' as type, i.id, i.occurs_at as at, i.subject as title, i.kind as detail, i.status,
       i.deal_id, i.responsible_user_id as user_id
@@ -12,6 +15,7 @@ export function registerCrmClientRecords() {
   );
   registerTimelineSource(
     'task',
+    CRM,
     (clientId) => sql`
     select 'task' as type, t.id, coalesce(t.done_at, t.created_at) as at, t.title, t.priority as detail, t.status,
       t.deal_id, t.assignee_user_id as user_id
@@ -19,6 +23,7 @@ export function registerCrmClientRecords() {
   );
   registerTimelineSource(
     'stage',
+    CRM,
     (clientId) => sql`
     select 'stage' as type, h.id, h.entered_at as at, d.title, s.name as detail, s.outcome as status,
       d.id as deal_id, h.entered_by as user_id
@@ -27,6 +32,7 @@ export function registerCrmClientRecords() {
   );
   registerTimelineSource(
     'lead',
+    CRM,
     (clientId) => sql`
     select 'lead' as type, l.id, l.created_at as at, coalesce(l.person_name, l.company_name, l.email, '') as title,
       l.message as detail, l.status, l.deal_id, l.responsible_user_id as user_id
@@ -34,6 +40,7 @@ export function registerCrmClientRecords() {
   );
   registerSearchSource(
     'deal',
+    CRM,
     (text, pattern) => sql`
     select 'deal' as type, d.id, d.title, c.name as detail, d.client_id, similarity(d.title, ${text}) + 0.3 as rank
     from deals d join clients c on c.id = d.client_id

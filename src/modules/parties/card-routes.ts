@@ -1,11 +1,12 @@
 import { Type } from 'typebox';
+import type { Actor } from '../../platform/actions/actor.js';
 import type { Api } from '../../platform/http/api.js';
 import { Cursor } from '../../platform/http/pagination.js';
 import { invalidField } from '../../platform/http/problem.js';
 import { Id, IdParams, Nullable, Timestamp } from '../../platform/http/schemas.js';
 import { requirePermission } from '../../platform/rbac/require-permission.js';
 import { clientTimeline, globalSearch } from './client-card.js';
-import { timelineTypes } from './client-record-sources.js';
+import { type Reader, timelineTypes } from './client-record-sources.js';
 import { loadVisibleClient } from './visibility.js';
 
 const TimelineEntry = Type.Object({
@@ -30,6 +31,11 @@ const SearchHit = Type.Object({
 
 export function cardRoutes(api: Api) {
   const read = requirePermission('parties:read');
+  // Records of a switched-off module, or of one the reader may not read, stay out of sight.
+  const readerOf = async (actor: Actor): Promise<Reader> => ({
+    actor,
+    modulesOff: await api.platform.modules.switchedOff(api.platform.db, actor.tenantId),
+  });
 
   api.get(
     '/clients/:id/timeline',
@@ -57,19 +63,23 @@ export function cardRoutes(api: Api) {
         },
       },
     },
-    (req) =>
-      req.read(async (tx) => {
+    async (req) => {
+      // Read the switches first: on the embedded database a second transaction inside this one would wait forever.
+      const reader = await readerOf(req.actor);
+      return req.read(async (tx) => {
         await loadVisibleClient(tx, req.actor, req.params.id);
+        const known = timelineTypes(reader);
         const types = req.query.types?.split(',').filter(Boolean);
-        const unknown = types?.filter((t) => !timelineTypes().includes(t)) ?? [];
+        const unknown = types?.filter((t) => !known.includes(t)) ?? [];
         if (unknown.length)
-          throw invalidField('types', `unknown: ${unknown.join(', ')}; known: ${timelineTypes().join(', ')}`);
-        return clientTimeline(tx, req.params.id, {
+          throw invalidField('types', `unknown: ${unknown.join(', ')}; known: ${known.join(', ')}`);
+        return clientTimeline(tx, reader, req.params.id, {
           limit: req.query.limit ?? 30,
           cursor: req.query.cursor,
           types,
         });
-      }),
+      });
+    },
   );
 
   api.get(
@@ -89,8 +99,11 @@ export function cardRoutes(api: Api) {
         response: { 200: Type.Object({ items: Type.Array(SearchHit) }) },
       },
     },
-    async (req) => ({
-      items: await req.read((tx) => globalSearch(tx, req.actor, req.query.q.trim(), req.query.limit ?? 20)),
-    }),
+    async (req) => {
+      const reader = await readerOf(req.actor);
+      return {
+        items: await req.read((tx) => globalSearch(tx, reader, req.query.q.trim(), req.query.limit ?? 20)),
+      };
+    },
   );
 }

@@ -1,8 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/actions/actor.js';
 import { sqlRows, type Tx } from '../../platform/db/database.js';
 import { invalidField } from '../../platform/http/problem.js';
-import { searchSourcesOf, timelineSourcesOf } from './client-record-sources.js';
+import { type Reader, searchSourcesOf, timelineSourcesOf } from './client-record-sources.js';
 import { clients } from './schema.js';
 
 export interface TimelineEntry {
@@ -35,10 +34,11 @@ function decode(cursor: string): [string, string] {
  */
 export async function clientTimeline(
   tx: Tx,
+  reader: Reader,
   clientId: string,
   options: { limit: number; cursor?: string; types?: string[] },
 ) {
-  const sources = timelineSourcesOf(options.types);
+  const sources = timelineSourcesOf(reader, options.types);
   if (sources.length === 0) return { items: [] as TimelineEntry[], nextCursor: null };
   const after = options.cursor ? decode(options.cursor) : undefined;
   const page = options.limit + 1;
@@ -79,10 +79,18 @@ export interface SearchHit {
 }
 
 /** Clients, contacts, deals... by a fragment of a name, a phone, an email or a tax id; best matches first. */
-export async function globalSearch(tx: Tx, actor: Actor, text: string, limit: number): Promise<SearchHit[]> {
+export async function globalSearch(
+  tx: Tx,
+  reader: Reader,
+  text: string,
+  limit: number,
+): Promise<SearchHit[]> {
+  const { actor } = reader;
+  const sources = searchSourcesOf(reader);
+  if (sources.length === 0) return [];
   const pattern = `%${text.replace(/[\\%_]/g, '\\$&')}%`;
   const union = sql.join(
-    searchSourcesOf().map(
+    sources.map(
       (source) => sql`(select * from (${source(text, pattern)}) s order by s.rank desc limit ${limit})`,
     ),
     sql` union all `,

@@ -1,4 +1,6 @@
 import type { SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/actions/actor.js';
+import { can } from '../../platform/actions/actor.js';
 
 /**
  * The client card shows one timeline of everything that happened with a client, and global
@@ -12,19 +14,38 @@ export type TimelineSource = (clientId: string) => SQL;
 /** A select yielding (type, id, title, detail, client_id, rank) for a search text. */
 export type SearchSource = (text: string, pattern: string) => SQL;
 
-const timelineSources = new Map<string, TimelineSource>();
-const searchSources = new Map<string, SearchSource>();
-
-export function registerTimelineSource(type: string, source: TimelineSource) {
-  timelineSources.set(type, source);
+/** Whose records: they drop out when the module is switched off or the reader lacks the permission. */
+export interface SourceOwner {
+  module: string;
+  permission: string;
 }
 
-export function registerSearchSource(type: string, source: SearchSource) {
-  searchSources.set(type, source);
+const timelineSources = new Map<string, { owner: SourceOwner; source: TimelineSource }>();
+const searchSources = new Map<string, { owner: SourceOwner; source: SearchSource }>();
+
+export function registerTimelineSource(type: string, owner: SourceOwner, source: TimelineSource) {
+  timelineSources.set(type, { owner, source });
 }
 
-export const timelineSourcesOf = (types?: string[]) =>
-  [...timelineSources.entries()].filter(([type]) => !types?.length || types.includes(type)).map(([, s]) => s);
+export function registerSearchSource(type: string, owner: SourceOwner, source: SearchSource) {
+  searchSources.set(type, { owner, source });
+}
 
-export const searchSourcesOf = () => [...searchSources.values()];
-export const timelineTypes = () => [...timelineSources.keys()];
+/** What a reader may see now. */
+export interface Reader {
+  actor: Actor;
+  modulesOff: ReadonlySet<string>;
+}
+
+const readable = (reader: Reader, owner: SourceOwner) =>
+  !reader.modulesOff.has(owner.module) && can(reader.actor, owner.permission);
+
+export const timelineSourcesOf = (reader: Reader, types?: string[]) =>
+  [...timelineSources.entries()]
+    .filter(([type, s]) => readable(reader, s.owner) && (!types?.length || types.includes(type)))
+    .map(([, s]) => s.source);
+
+export const searchSourcesOf = (reader: Reader) =>
+  [...searchSources.values()].filter((s) => readable(reader, s.owner)).map((s) => s.source);
+export const timelineTypes = (reader: Reader) =>
+  [...timelineSources.entries()].filter(([, s]) => readable(reader, s.owner)).map(([type]) => type);

@@ -8,9 +8,12 @@ const phoneDigits = (text: string) => text.replace(/\D/g, '').replace(/^0+/, '')
  * Each way of finding a record is its own branch so that each can use its own index (trigram
  * for names, btree for exact emails and tax ids); an OR across columns would scan the table.
  */
+const PARTIES = { module: 'parties', permission: 'parties:read' };
+
 export function registerPartiesSearch() {
   registerSearchSource(
     'client-name',
+    PARTIES,
     (text, pattern) => sql`
     select 'client' as type, c.id, c.name as title, coalesce(c.email, c.phone) as detail, c.id as client_id,
       similarity(c.name, ${text}) + 0.5 as rank
@@ -18,11 +21,12 @@ export function registerPartiesSearch() {
   );
   registerSearchSource(
     'client-email',
+    PARTIES,
     (text) => sql`
     select 'client' as type, c.id, c.name as title, c.email as detail, c.id as client_id, 2.0::real as rank
     from clients c where c.archived_at is null and c.email = lower(${text})`,
   );
-  registerSearchSource('client-phone', (text) => {
+  registerSearchSource('client-phone', PARTIES, (text) => {
     const digits = phoneDigits(text);
     if (digits.length < 5)
       return sql`select null::text as type, null::uuid as id, null::text as title, null::text as detail, null::uuid as client_id, 0::real as rank where false`;
@@ -32,13 +36,14 @@ export function registerPartiesSearch() {
   });
   registerSearchSource(
     'contact-name',
+    PARTIES,
     (text, pattern) => sql`
     select 'contact' as type, p.id, p.first_name || coalesce(' ' || p.last_name, '') as title, c.name as detail, p.client_id,
       similarity(p.first_name || ' ' || coalesce(p.last_name, ''), ${text}) + 0.4 as rank
     from contacts p join clients c on c.id = p.client_id
     where p.archived_at is null and (p.first_name || ' ' || coalesce(p.last_name, '')) ilike ${pattern}`,
   );
-  registerSearchSource('contact-email-phone', (text) => {
+  registerSearchSource('contact-email-phone', PARTIES, (text) => {
     const digits = phoneDigits(text);
     const phone = digits.length >= 5 ? sql`or array_to_string(p.phones, ' ') like ${`%${digits}%`}` : sql``;
     return sql`
@@ -48,6 +53,7 @@ export function registerPartiesSearch() {
   });
   registerSearchSource(
     'counterparty',
+    PARTIES,
     (text, pattern) => sql`
     select 'counterparty' as type, k.id, k.legal_name as title, k.tax_id as detail, l.client_id,
       case when k.tax_id = ${text} then 2.0 else similarity(k.legal_name, ${text}) + 0.3 end as rank

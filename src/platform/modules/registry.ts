@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AppDb } from '../db/database.js';
 import { inTenant } from '../db/tenant-context.js';
 import type { PermissionInfo } from '../rbac/permissions.js';
-import { moduleSwitches } from '../tenancy/schema.js';
+import { moduleSwitches, tenants } from '../tenancy/schema.js';
 import type { ModuleDefinition } from './module.js';
 
 /** How long a switch read from the database is trusted by this process; other instances see a change within it. */
@@ -40,6 +40,17 @@ export class ModuleRegistry {
     const off = new Set(rows.map((r) => r.key).filter((k) => this.get(k)?.switchable));
     this.cache.set(tenantId, { at: Date.now(), off });
     return off;
+  }
+
+  /**
+   * The workspaces that have a module switched on: a module's scheduled job works for these
+   * only, so switching a module off stops its background work too.
+   */
+  async tenantsUsing(db: AppDb, moduleKey: string): Promise<string[]> {
+    const all = await db.select({ id: tenants.id }).from(tenants).where(isNull(tenants.archivedAt));
+    const using: string[] = [];
+    for (const { id } of all) if (!(await this.switchedOff(db, id)).has(moduleKey)) using.push(id);
+    return using;
   }
 
   forget(tenantId: string) {

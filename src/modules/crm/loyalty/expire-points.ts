@@ -1,9 +1,8 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { systemActor } from '../../../platform/actions/actor.js';
 import { defineAction } from '../../../platform/actions/define-action.js';
 import type { ScheduledJob } from '../../../platform/modules/module.js';
-import { tenants } from '../../../platform/tenancy/schema.js';
 import { loyaltyLedger } from '../schema.js';
 import { postPoints } from './loyalty-ledger.js';
 import { expiringPoints } from './points-rules.js';
@@ -51,7 +50,7 @@ export const expireLoyaltyPoints: ScheduledJob = {
   cron: '10 0 * * *',
   async run(platform) {
     const onDay = new Date().toISOString().slice(0, 10);
-    const all = await platform.db.select({ id: tenants.id }).from(tenants).where(isNull(tenants.archivedAt));
+    const all = (await platform.modules.tenantsUsing(platform.db, 'crm')).map((id) => ({ id }));
     for (const tenant of all) await platform.runner.run(expirePoints, systemActor(tenant.id), { onDay });
   },
 };

@@ -1,7 +1,6 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { inTenant } from '../../../platform/db/tenant-context.js';
 import type { ScheduledJob } from '../../../platform/modules/module.js';
-import { tenants } from '../../../platform/tenancy/schema.js';
 import { segments } from '../schema.js';
 import { recompute } from './segment-rules.js';
 
@@ -10,7 +9,7 @@ export const refreshSegments: ScheduledJob = {
   name: 'refresh-segments',
   cron: '20 * * * *',
   async run(platform) {
-    const all = await platform.db.select({ id: tenants.id }).from(tenants).where(isNull(tenants.archivedAt));
+    const all = (await platform.modules.tenantsUsing(platform.db, 'crm')).map((id) => ({ id }));
     for (const tenant of all) {
       // One transaction per segment: a large one never holds the others back.
       const due = await inTenant(platform.db, { tenantId: tenant.id }, (tx) =>

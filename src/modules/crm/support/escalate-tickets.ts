@@ -2,7 +2,6 @@ import { and, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { inTenant } from '../../../platform/db/tenant-context.js';
 import type { ScheduledJob } from '../../../platform/modules/module.js';
 import { notifications } from '../../../platform/notifications/schema.js';
-import { tenants } from '../../../platform/tenancy/schema.js';
 import { slaPolicies, tickets } from '../schema.js';
 
 /**
@@ -14,7 +13,7 @@ export const escalateTickets: ScheduledJob = {
   name: 'escalate-tickets',
   cron: '*/5 * * * *',
   async run(platform) {
-    const all = await platform.db.select({ id: tenants.id }).from(tenants).where(isNull(tenants.archivedAt));
+    const all = (await platform.modules.tenantsUsing(platform.db, 'crm')).map((id) => ({ id }));
     for (const tenant of all) {
       await inTenant(platform.db, { tenantId: tenant.id }, async (tx) => {
         const late = await tx
