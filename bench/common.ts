@@ -133,3 +133,18 @@ export function table(header: string[], rows: string[][], right: boolean[]) {
 }
 
 export const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+/**
+ * pool.end() resolves before the backends have gone; a DROP DATABASE ... WITH (FORCE) right
+ * after would terminate them under the pool's feet, and the pool reports each as a lost
+ * connection. Waits (up to 5 s) until no backend is connected to the database.
+ */
+export async function backendsGone(admin: pg.Client, databaseName: string) {
+  for (let i = 0; i < 50; i++) {
+    const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+      databaseName,
+    ]);
+    if (!rows[0].n) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -17,6 +17,7 @@ import { openServer } from '../src/platform/db/server.js';
 import { createTenant } from '../src/platform/tenancy/create-tenant.js';
 import {
   BackendCpu,
+  backendsGone,
   cpuMicros,
   listen,
   load,
@@ -628,16 +629,7 @@ export async function crmPostgres(): Promise<CrmStageResult> {
       });
     } finally {
       await database.close();
-      // pool.end() resolves before the backends have gone; DROP ... WITH (FORCE) would then
-      // terminate them under the pool's feet, which it reports as lost connections.
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await admin.query(
-          'select count(*)::int as n from pg_stat_activity where datname = $1',
-          [name],
-        );
-        if (!rows[0].n) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await backendsGone(admin, name);
     }
   } finally {
     if (!crmSettings.keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
@@ -781,7 +773,7 @@ export function crmReport(results: CrmStageResult[]): { lines: string[]; goals: 
   if (plans.length) {
     out.push('');
     out.push(
-      'what dominates: EXPLAIN (ANALYZE) of the statement Tandem builds for the request, plan nodes by their own time ' +
+      'what dominates: EXPLAIN (ANALYZE) of the slowest statement each request sent, replayed as tandem_app with its tenant; plan nodes by their own time ' +
         '(summed over loops and parallel workers, so it can exceed the total):',
     );
     for (const p of plans) {

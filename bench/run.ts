@@ -20,6 +20,7 @@ import { createTenant } from '../src/platform/tenancy/create-tenant.js';
 import { type BareDriver, buildBareServer, pgDriver, pgliteDriver, SQL } from './bare.js';
 import {
   BackendCpu,
+  backendsGone,
   cpuMicros,
   killLoader,
   listen,
@@ -396,6 +397,7 @@ async function postgresStage(): Promise<Measured[]> {
     } finally {
       await barePool.end();
       await database.close();
+      await backendsGone(admin, name);
     }
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
