@@ -36,6 +36,7 @@ import {
   dropCrmTemp,
   sampleCrm,
 } from './crm-data.js';
+import { measureSegments, type SegmentTiming, segmentLines } from './crm-segments.js';
 
 const env = process.env;
 const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
@@ -86,6 +87,10 @@ export const crmSettings = {
   explain: env.BENCH_CRM_EXPLAIN !== '0',
   /** The goal on PostgreSQL, ms. */
   goalMs: 50,
+  /** Recomputes of each dynamic segment (timed one at a time). */
+  segmentRuns: num('BENCH_CRM_SEGMENT_RUNS', 5),
+  /** The segment goal on PostgreSQL, ms. */
+  segmentGoalMs: 2000,
 };
 
 type Db = 'PostgreSQL' | 'PGlite';
@@ -140,6 +145,7 @@ export interface CrmStageResult {
   sample: Pick<CrmSample, 'medianInteractions'> & { heaviestMin: number; heaviestMax: number };
   measured: Measured[];
   plans: PlanSummary[];
+  segments: SegmentTiming[];
   maxLoad: number;
 }
 
@@ -586,6 +592,9 @@ async function runStage(
       }
     }
 
+    log(`  ${db}: recomputing segments over ${stageSizes.clients} clients...`);
+    const segments = await measureSegments(base, cookie, crmSettings.segmentRuns);
+
     return {
       db,
       sizes: stageSizes,
@@ -600,6 +609,7 @@ async function runStage(
       },
       measured: [...measured.values()],
       plans,
+      segments,
       maxLoad,
     };
   } finally {
@@ -769,6 +779,7 @@ export function crmReport(results: CrmStageResult[]): { lines: string[]; goals: 
         `${ratio(card.probes.heaviest, card.probes.random)} unloaded (${r.db})`,
     );
   }
+  out.push(...segmentLines(results));
   const plans = results.flatMap((r) => r.plans);
   if (plans.length) {
     out.push('');
@@ -797,5 +808,12 @@ export function crmReport(results: CrmStageResult[]): { lines: string[]; goals: 
         `goal: ${key} p99 < ${crmSettings.goalMs} ms on PostgreSQL: ${percentile(m.latencies, 99) < crmSettings.goalMs ? 'yes' : 'no'}`,
       );
   }
+  const slowestSegment = pgResult?.segments.length
+    ? Math.max(...pgResult.segments.map((x) => x.ms[x.ms.length - 1]))
+    : undefined;
+  if (slowestSegment !== undefined)
+    goals.push(
+      `goal: segment recompute of ${thousands(pgResult!.sizes.clients)} clients < ${crmSettings.segmentGoalMs} ms on PostgreSQL (slowest run): ${slowestSegment < crmSettings.segmentGoalMs ? 'yes' : 'no'}`,
+    );
   return { lines: out, goals };
 }

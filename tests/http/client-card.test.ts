@@ -96,6 +96,10 @@ describe('global search', () => {
     ['a phone in local format', '0881 234 567', 'client', 'Sofia Retail Group'],
     ['an email', 'ELENA@sofiaretail.bg', 'contact', 'Elena Dimitrova'],
     ['a contact name', 'dimitrova', 'contact', 'Elena Dimitrova'],
+    ['a fragment inside a word', 'imitr', 'contact', 'Elena Dimitrova'],
+    ['two words in any order', 'dimitrova ele', 'contact', 'Elena Dimitrova'],
+    ['the last digits of a phone', '7000111', 'contact', 'Elena Dimitrova'],
+    ['an international phone', '+359 88 123 4567', 'client', 'Sofia Retail Group'],
   ])('finds by %s', async (_, q, type, title) => {
     const hits = (await admin.get(`/api/v1/search?q=${encodeURIComponent(q)}`)).json().items;
     expect(hits[0]).toMatchObject({ type, title });
@@ -104,6 +108,49 @@ describe('global search', () => {
   it("hides other reps' clients from a rep", async () => {
     expect((await rep.get('/api/v1/search?q=plovdiv')).json().items).toEqual([]);
     expect((await admin.get('/api/v1/search?q=plovdiv')).json().items).toHaveLength(1);
+  });
+
+  it('keeps up with renames, archiving and restoring, in any alphabet and case', async () => {
+    const find = async (q: string) =>
+      (await admin.get(`/api/v1/search?q=${encodeURIComponent(q)}`)).json().items.map((h: any) => h.title);
+    const created = await admin.post('/api/v1/clients', { name: 'Търговия Изток', kind: 'organization' });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    expect(await find('ИЗТОК')).toContain('Търговия Изток');
+    expect(await find('рговия')).toContain('Търговия Изток');
+    await admin.patch(`/api/v1/clients/${id}`, { name: 'Търговия Запад' });
+    expect(await find('изток')).not.toContain('Търговия Изток');
+    expect(await find('запад')).toContain('Търговия Запад');
+    expect((await admin.post(`/api/v1/clients/${id}/archive`, {})).statusCode).toBe(200);
+    expect(await find('запад')).toEqual([]);
+    expect((await admin.post(`/api/v1/clients/${id}/restore`, {})).statusCode).toBe(200);
+    expect(await find('запад')).toEqual(['Търговия Запад']);
+  });
+
+  it('finds a legal entity by its tax id with or without the country prefix', async () => {
+    const made = await admin.post('/api/v1/counterparties', {
+      legalName: 'Sofia Retail Group EOOD',
+      kind: 'legal_entity',
+      taxId: 'BG 831 919 536',
+      country: 'BG',
+    });
+    expect(made.statusCode).toBe(201);
+    for (const q of ['BG831919536', '831919536', '831 919 536']) {
+      const hits = (await admin.get(`/api/v1/search?q=${q}`)).json().items;
+      expect(hits[0]).toMatchObject({ type: 'counterparty', title: 'Sofia Retail Group EOOD' });
+    }
+  });
+
+  it('a rebuild writes exactly the terms the triggers keep', async () => {
+    const terms = async () =>
+      (await t.database.query(
+        'select record_type, record_id, term, at_word_start from search_terms order by 1, 2, 3',
+        [],
+      )) as unknown[];
+    const kept = await terms();
+    expect(kept.length).toBeGreaterThan(50);
+    await t.database.query('select tandem_rebuild_search_terms()', []);
+    expect(await terms()).toEqual(kept);
   });
 
   it('treats wildcards as text', async () => {

@@ -41,9 +41,8 @@ export function registerCrmClientRecords() {
   registerSearchSource(
     'deal',
     CRM,
-    (text, pattern) => sql`
-    select 'deal' as type, d.id, d.title, c.name as detail, d.client_id, similarity(d.title, ${text}) + 0.3 as rank
-    from deals d join clients c on c.id = d.client_id
-    where d.archived_at is null and d.title ilike ${pattern}`,
+    (found, text) => sql`
+    select 'deal' as type, d.id, d.title, c.name as detail, d.client_id, f.score + similarity(d.title, ${text}) + 0.1 as rank
+    from ${found} f join deals d on d.id = f.record_id join clients c on c.id = d.client_id`,
   );
 }

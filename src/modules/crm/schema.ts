@@ -92,7 +92,11 @@ export const leads = pgTable(
     updatedAt: updatedAt(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
-  (t) => [index('leads_status_idx').on(t.tenantId, t.status, t.createdAt)],
+  (t) => [
+    index('leads_status_idx').on(t.tenantId, t.status, t.createdAt),
+    // the client card's timeline lists a client's leads newest first
+    index('leads_client_idx').on(t.tenantId, t.clientId, t.createdAt),
+  ],
 );
 
 /** An ordered set of stages for one type of deal. */

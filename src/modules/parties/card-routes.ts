@@ -5,8 +5,9 @@ import { Cursor } from '../../platform/http/pagination.js';
 import { invalidField } from '../../platform/http/problem.js';
 import { Id, IdParams, Nullable, Timestamp } from '../../platform/http/schemas.js';
 import { requirePermission } from '../../platform/rbac/require-permission.js';
-import { clientTimeline, globalSearch } from './client-card.js';
+import { clientTimeline } from './client-card.js';
 import { type Reader, timelineTypes } from './client-record-sources.js';
+import { globalSearch } from './global-search.js';
 import { loadVisibleClient } from './visibility.js';
 
 const TimelineEntry = Type.Object({

@@ -1,8 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { sqlRows, type Tx } from '../../platform/db/database.js';
 import { invalidField } from '../../platform/http/problem.js';
-import { type Reader, searchSourcesOf, timelineSourcesOf } from './client-record-sources.js';
-import { clients } from './schema.js';
+import { type Reader, timelineSourcesOf } from './client-record-sources.js';
 
 export interface TimelineEntry {
   type: string;
@@ -68,45 +67,4 @@ export async function clientTimeline(
   const last = items.at(-1);
   const at = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
   return { items, nextCursor: rows.length > options.limit && last ? encode(at(last.at), last.id) : null };
-}
-
-export interface SearchHit {
-  type: string;
-  id: string;
-  title: string;
-  detail: string | null;
-  clientId: string | null;
-}
-
-/** Clients, contacts, deals... by a fragment of a name, a phone, an email or a tax id; best matches first. */
-export async function globalSearch(
-  tx: Tx,
-  reader: Reader,
-  text: string,
-  limit: number,
-): Promise<SearchHit[]> {
-  const { actor } = reader;
-  const sources = searchSourcesOf(reader);
-  if (sources.length === 0) return [];
-  const pattern = `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-  const union = sql.join(
-    sources.map(
-      (source) => sql`(select * from (${source(text, pattern)}) s order by s.rank desc limit ${limit})`,
-    ),
-    sql` union all `,
-  );
-  const visible = actor.ownRecordsOnly
-    ? sql`where h.client_id in (select ${clients.id} from ${clients} where ${clients.responsibleUserId} = ${actor.userId})`
-    : sql``;
-  const rows = await sqlRows<Record<string, any>>(
-    tx,
-    sql`select h.* from (${union}) h ${visible} order by h.rank desc, h.title limit ${limit}`,
-  );
-  return rows.map((r) => ({
-    type: r.type,
-    id: r.id,
-    title: r.title,
-    detail: r.detail,
-    clientId: r.client_id,
-  }));
 }

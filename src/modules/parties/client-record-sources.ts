@@ -11,8 +11,12 @@ import { can } from '../../platform/actions/actor.js';
 /** A select yielding (type, id, at, title, detail, status, deal_id, user_id) for one client. */
 export type TimelineSource = (clientId: string) => SQL;
 
-/** A select yielding (type, id, title, detail, client_id, rank) for a search text. */
-export type SearchSource = (text: string, pattern: string) => SQL;
+/**
+ * A select yielding (type, id, title, detail, client_id, rank) for the records of one type that
+ * a search found: `found` is a relation (record_id, score) of them, score 3 for a whole word,
+ * 2 for the beginning of a word, 1 for a fragment inside one.
+ */
+export type SearchSource = (found: SQL, text: string) => SQL;
 
 /** Whose records: they drop out when the module is switched off or the reader lacks the permission. */
 export interface SourceOwner {
@@ -45,7 +49,10 @@ export const timelineSourcesOf = (reader: Reader, types?: string[]) =>
     .filter(([type, s]) => readable(reader, s.owner) && (!types?.length || types.includes(type)))
     .map(([, s]) => s.source);
 
+/** The record types a reader may find, as `search_terms.record_type`, with their sources. */
 export const searchSourcesOf = (reader: Reader) =>
-  [...searchSources.values()].filter((s) => readable(reader, s.owner)).map((s) => s.source);
+  [...searchSources.entries()]
+    .filter(([, s]) => readable(reader, s.owner))
+    .map(([type, s]) => ({ type, source: s.source }));
 export const timelineTypes = (reader: Reader) =>
   [...timelineSources.entries()].filter(([, s]) => readable(reader, s.owner)).map(([type]) => type);

@@ -18,7 +18,7 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database &
   let pglite: PGlite;
   try {
     if (!inMemory) fs.mkdirSync(options.dataDir, { recursive: true });
-    // pg_trgm backs the name-fragment search; PGlite loads extensions only when asked.
+    // pg_trgm ranks search hits and finds similar names; PGlite loads extensions only when asked.
     pglite = await PGlite.create({
       dataDir: options.dataDir,
       loadDataDir: options.loadDataDir,

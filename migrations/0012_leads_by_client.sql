@@ -1,0 +1,1 @@
+CREATE INDEX "leads_client_idx" ON "leads" USING btree ("tenant_id","client_id","created_at");
