@@ -12,6 +12,7 @@ import { moduleRoutes } from './modules/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { roleRoutes } from './rbac/routes.js';
 import { companyRoutes } from './tenancy/company-routes.js';
+import { colleagueRoutes } from './users/colleague-routes.js';
 import { userRoutes } from './users/routes.js';
 
 /** The part of Tandem every workspace has: logins, people, roles, companies, module switches, audit. */
@@ -31,6 +32,7 @@ export const platformModule: ModuleDefinition = {
   routes(api) {
     authRoutes(api);
     userRoutes(api);
+    colleagueRoutes(api);
     roleRoutes(api);
     companyRoutes(api);
     moduleRoutes(api);

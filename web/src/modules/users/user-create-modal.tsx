@@ -31,7 +31,7 @@ function UserCreateForm({ onDone }: { onDone: () => void }) {
     },
   );
   const create = useApiMutation((body: typeof form.values) => api.post<Member>('/users', body), {
-    invalidate: ['/users'],
+    invalidate: ['/users', '/colleagues'],
     success: t('users.created'),
     onSuccess: onDone,
     onError: form.applyProblem,

@@ -23,7 +23,7 @@ function UserEditForm({ member, onDone }: { member: Member; onDone: () => void }
   const roles = useRoleOptions();
   const form = useForm({ name: member.name, roleIds: member.roleIds }, { name: [required, maxLength(200)] });
   const save = useApiMutation((body: typeof form.values) => api.patch<Member>(`/users/${member.id}`, body), {
-    invalidate: ['/users'],
+    invalidate: ['/users', '/colleagues'],
     success: t('common.saved'),
     onSuccess: onDone,
     onError: form.applyProblem,

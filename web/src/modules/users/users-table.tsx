@@ -31,7 +31,7 @@ export function UsersTable({ canManage }: { canManage: boolean }) {
   const list = useCursorList<Member>('/users', { q, active: ACTIVE_FILTER[status], sort });
   const setActive = useApiMutation(
     (m: Member) => api.patch<Member>(`/users/${m.id}`, { active: !m.active }),
-    { invalidate: ['/users'], success: t('common.saved') },
+    { invalidate: ['/users', '/colleagues'], success: t('common.saved') },
   );
 
   const columns = [
