@@ -206,6 +206,15 @@ describe('links between clients and counterparties', () => {
     expect(await count('client_counterparties')).toBe(before);
   });
 
+  it('is refused by the database too when a write skips the check', async () => {
+    const overlapping = t.database.query(
+      `insert into client_counterparties (id, tenant_id, client_id, counterparty_id, valid_from)
+       values (gen_random_uuid(), $1, $2, $3, '2025-06-01')`,
+      [t.acme.tenantId, clientId, signer],
+    );
+    await expect(overlapping).rejects.toMatchObject({ code: '23P01' });
+  });
+
   it.each([
     ['an end before the start', { validFrom: '2020-05-01', validTo: '2020-04-30' }, 422, ['validTo']],
     ['a date that is no date', { validFrom: '2020-02-30' }, 422, ['validFrom']],

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { AppDb, Database } from './database.js';
@@ -18,11 +19,12 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database &
   let pglite: PGlite;
   try {
     if (!inMemory) fs.mkdirSync(options.dataDir, { recursive: true });
-    // pg_trgm ranks search hits and finds similar names; PGlite loads extensions only when asked.
+    // PGlite loads extensions only when asked: pg_trgm ranks search hits and finds similar
+    // names, btree_gist lets an exclusion constraint compare ids beside date ranges.
     pglite = await PGlite.create({
       dataDir: options.dataDir,
       loadDataDir: options.loadDataDir,
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, btree_gist },
     });
   } catch (e) {
     release();

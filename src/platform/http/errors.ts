@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
   PG_CHECK_VIOLATION,
+  PG_EXCLUSION_VIOLATION,
   PG_FOREIGN_KEY_VIOLATION,
   PG_UNIQUE_VIOLATION,
   pgErrorCode,
@@ -17,7 +18,7 @@ export function fieldOfConstraint(constraint: string | undefined, table: string 
   if (!constraint) return 'body';
   const withoutTable =
     table && constraint.startsWith(`${table}_`) ? constraint.slice(table.length + 1) : constraint;
-  const field = withoutTable.replace(/_(key|fkey|check|pkey)$/, '');
+  const field = withoutTable.replace(/_(key|fkey|check|pkey|excl)$/, '');
   return field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) || 'body';
 }
 
@@ -39,6 +40,11 @@ function fromDatabase(error: unknown): Problem | undefined {
       `The ${field} refers to a record that does not exist.`,
       [{ field, reason: 'refers to a record that does not exist' }],
     );
+  }
+  if (code === PG_EXCLUSION_VIOLATION) {
+    return new Problem(409, 'Overlaps', `Another record already covers this ${field}.`, [
+      { field, reason: 'overlaps another record' },
+    ]);
   }
   if (code === PG_CHECK_VIOLATION) {
     return new Problem(422, 'Rule broken', `The values break the rule "${constraint ?? 'check'}".`, [
