@@ -53,6 +53,32 @@ function taxIdForms(taxId: string): string[] {
 }
 
 /**
+ * Under row-level security an array `@>` or a trigram `%` cannot use an index (they are not
+ * LEAKPROOF), so each would read every contact or client of the workspace for every new
+ * client. The search terms (migration 0011) hold each contact's emails and phone digits as
+ * whole terms, and each word of a name, in an index that equality and ranges can use.
+ */
+function termHolders(recordType: string, term: string) {
+  return sql`(select record_id from search_terms where record_type = ${recordType} and at_word_start and term = ${term})`;
+}
+
+/** Clients with a name word beginning like one of the probe's words: the candidates for similarity. */
+function clientsWithWordsLike(name: string) {
+  const prefixes = [
+    ...new Set(
+      nameKey(name)
+        .split(' ')
+        .filter((w) => w.length >= 3)
+        .map((w) => w.slice(0, 4)),
+    ),
+  ];
+  if (!prefixes.length) return sql`(select null::uuid where false)`;
+  const ranges = prefixes.map((p) => sql`(term >= ${p} and term < ${`${p}\u{10FFFF}`})`);
+  return sql`(select record_id from search_terms where record_type = 'client' and at_word_start
+    and (${sql.join(ranges, sql` or `)}))`;
+}
+
+/**
  * Clients that may be the same as the probe: the same tax id on a linked counterparty, the
  * same phone or email on the client or one of its contacts, the same name once legal forms
  * are dropped, or a name at least half the same by trigrams. Merged clients are left out;
@@ -88,7 +114,7 @@ export async function findDuplicateClients(
           tx
             .select({ id: contacts.clientId })
             .from(contacts)
-            .where(sql`${contacts.phones} @> array[${probe.phone}]::text[]`),
+            .where(inArray(contacts.id, termHolders('contact', probe.phone.replace(/\D/g, '')))),
         ),
       )!,
     ]);
@@ -102,18 +128,17 @@ export async function findDuplicateClients(
           tx
             .select({ id: contacts.clientId })
             .from(contacts)
-            .where(sql`${contacts.emails} @> array[${probe.email}]::text[]`),
+            .where(inArray(contacts.id, termHolders('contact', probe.email))),
         ),
       )!,
     ]);
   const name = probe.name?.trim();
   if (name)
-    // `%` finds the candidates through the trigram index; the threshold then keeps the close ones.
     matches.push([
       'name',
       or(
         eq(clients.nameKey, nameKey(name)),
-        sql`(${clients.name} % ${name} and similarity(${clients.name}, ${name}) > 0.5)`,
+        and(inArray(clients.id, clientsWithWordsLike(name)), sql`similarity(${clients.name}, ${name}) > 0.5`),
       )!,
     ]);
   if (!matches.length) return [];
