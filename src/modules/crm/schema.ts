@@ -600,6 +600,8 @@ export const tickets = pgTable(
     firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** Set while the ticket waits for the client: the resolution clock stands still meanwhile. */
+    waitingSince: timestamp('waiting_since', { withTimezone: true }),
     resolution: text('resolution'),
     /** 1 to 5, asked when resolved. */
     satisfaction: integer('satisfaction'),

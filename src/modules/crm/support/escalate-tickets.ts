@@ -6,7 +6,7 @@ import { slaPolicies, tickets } from '../schema.js';
 
 /**
  * Every five minutes: a claim or ticket past its resolution target, or still unanswered past
- * its first-response target, is escalated once: its manager (the policy's escalation person,
+ * its first-response target, is escalated once (not while it waits for the client): its manager (the policy's escalation person,
  * else the responsible user) gets a notification and the ticket is marked.
  */
 export const escalateTickets: ScheduledJob = {
@@ -26,7 +26,8 @@ export const escalateTickets: ScheduledJob = {
           .where(
             and(
               isNull(tickets.escalatedAt),
-              notInArray(tickets.status, ['resolved', 'closed']),
+              // a ticket waiting for the client has its clock stopped
+              notInArray(tickets.status, ['waiting', 'resolved', 'closed']),
               or(
                 lt(tickets.resolutionDueAt, sql`now()`),
                 and(isNull(tickets.firstRespondedAt), lt(tickets.firstResponseDueAt, sql`now()`)),

@@ -61,6 +61,7 @@ export const Ticket = Type.Object({
   firstRespondedAt: Nullable(Timestamp),
   resolvedAt: Nullable(Timestamp),
   escalatedAt: Nullable(Timestamp),
+  waitingSince: Nullable(Timestamp),
   resolution: Nullable(Type.String()),
   satisfaction: Nullable(Type.Integer()),
   createdAt: Timestamp,

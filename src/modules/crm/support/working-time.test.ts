@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingMinutes } from './working-time.js';
+import { addWorkingMinutes, workingMinutesBetween } from './working-time.js';
 
 const weekdays = {
   '1': [
@@ -39,5 +39,26 @@ describe('working time', () => {
     ],
   ])('%s', (_, start, minutes, due) => {
     expect(addWorkingMinutes(new Date(start), minutes, sofia).toISOString()).toBe(due);
+  });
+});
+
+describe('working minutes between two instants', () => {
+  it.each([
+    ['inside one window', '2026-03-02T07:30:00Z', '2026-03-02T08:15:00Z', 45],
+    ['less the lunch break', '2026-03-02T10:00:00Z', '2026-03-02T13:00:00Z', 120],
+    ['a whole weekend counts nothing', '2026-03-07T00:00:00Z', '2026-03-09T00:00:00Z', 0],
+    ['Friday evening to Monday morning', '2026-03-06T15:00:00Z', '2026-03-09T08:00:00Z', 120],
+    ['over a holiday', '2026-03-02T15:00:00Z', '2026-03-04T08:00:00Z', 120],
+    ['an end before the start', '2026-03-02T10:00:00Z', '2026-03-02T09:00:00Z', 0],
+  ])('%s', (_, start, end, minutes) => {
+    expect(workingMinutesBetween(new Date(start), new Date(end), sofia)).toBe(minutes);
+  });
+
+  it('is what adding working minutes adds', () => {
+    const start = new Date('2026-03-05T14:20:00Z');
+    for (const minutes of [1, 59, 240, 481, 1500]) {
+      const due = addWorkingMinutes(start, minutes, sofia);
+      expect(workingMinutesBetween(start, due, sofia)).toBe(minutes);
+    }
   });
 });

@@ -65,6 +65,25 @@ function nextDay(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+const localDay = (instant: number, timeZone: string) => {
+  const p = localParts(instant, timeZone);
+  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+};
+
+/** The working windows of a local day as instants: none on a holiday or a day off. */
+function windowsOf(day: string, calendar: WorkCalendar): [number, number][] {
+  if (calendar.holidays.includes(day)) return [];
+  const weekday =
+    WEEKDAYS[localParts(zonedInstant(day, '12:00', calendar.timeZone), calendar.timeZone).weekday];
+  return (calendar.week[weekday] ?? []).map(([open, close]) => [
+    zonedInstant(day, open, calendar.timeZone),
+    zonedInstant(day, close, calendar.timeZone),
+  ]);
+}
+
+/** Ten years of days: a calendar without working hours must fail, not loop. */
+const MAX_DAYS = 3700;
+
 /**
  * The instant `minutes` of working time after `start`: the clock runs only inside the
  * calendar's hours, in its own time zone, and stops on holidays. An SLA target of 8 working
@@ -73,15 +92,10 @@ function nextDay(day: string): string {
 export function addWorkingMinutes(start: Date, minutes: number, calendar: WorkCalendar): Date {
   let remaining = minutes;
   const from = start.getTime();
-  const p = localParts(from, calendar.timeZone);
-  let day = `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
-  for (let i = 0; i < 3700; i++) {
-    const weekday =
-      WEEKDAYS[localParts(zonedInstant(day, '12:00', calendar.timeZone), calendar.timeZone).weekday];
-    const windows = calendar.holidays.includes(day) ? [] : (calendar.week[weekday] ?? []);
-    for (const [open, close] of windows) {
-      const opensAt = Math.max(zonedInstant(day, open, calendar.timeZone), from);
-      const closesAt = zonedInstant(day, close, calendar.timeZone);
+  let day = localDay(from, calendar.timeZone);
+  for (let i = 0; i < MAX_DAYS; i++) {
+    for (const [opens, closesAt] of windowsOf(day, calendar)) {
+      const opensAt = Math.max(opens, from);
       if (opensAt >= closesAt) continue;
       const available = (closesAt - opensAt) / MINUTE;
       if (remaining <= available) return new Date(opensAt + remaining * MINUTE);
@@ -90,4 +104,21 @@ export function addWorkingMinutes(start: Date, minutes: number, calendar: WorkCa
     day = nextDay(day);
   }
   throw new Error('The calendar has no working hours in ten years');
+}
+
+/** Working minutes between two instants (0 when the end is not after the start). */
+export function workingMinutesBetween(start: Date, end: Date, calendar: WorkCalendar): number {
+  const from = start.getTime();
+  const to = end.getTime();
+  let total = 0;
+  let day = localDay(from, calendar.timeZone);
+  const last = localDay(to, calendar.timeZone);
+  for (let i = 0; i < MAX_DAYS && to > from && day <= last; i++) {
+    for (const [opensAt, closesAt] of windowsOf(day, calendar)) {
+      const overlap = Math.min(closesAt, to) - Math.max(opensAt, from);
+      if (overlap > 0) total += overlap / MINUTE;
+    }
+    day = nextDay(day);
+  }
+  return total;
 }

@@ -14,7 +14,7 @@ export const openTicket = defineAction({
   input: Type.Object(OpenTicketFields, { additionalProperties: false }),
   permission: 'crm:write',
   async run(ctx, input) {
-    const client = await loadVisibleClient(ctx.tx, ctx.actor, input.clientId);
+    const client = await loadVisibleClient(ctx.tx, ctx.actor, input.clientId, { bodyField: 'clientId' });
     if (input.contactId) {
       const [contact] = await ctx.tx
         .select({ clientId: contacts.clientId })

@@ -7,7 +7,8 @@ import { conflict, notFound } from '../../../../platform/http/problem.js';
 import { Id } from '../../../../platform/http/schemas.js';
 import { clients } from '../../../parties/schema.js';
 import { visibleClients } from '../../../parties/visibility.js';
-import { tickets } from '../../schema.js';
+import { slaPolicies, tickets, workCalendars } from '../../schema.js';
+import { addWorkingMinutes, workingMinutesBetween } from '../working-time.js';
 
 async function lockTicket(tx: Tx, actor: Actor, id: string) {
   const [row] = await tx
@@ -18,6 +19,26 @@ async function lockTicket(tx: Tx, actor: Actor, id: string) {
     .for('update', { of: tickets });
   if (!row) throw notFound('Ticket', id);
   return row.ticket;
+}
+
+/**
+ * The resolution target when a ticket stops waiting for the client: the working time that was
+ * left when it began to wait is left again from now. A target already missed stays missed.
+ */
+async function resumedDueAt(
+  tx: Tx,
+  ticket: { kind: string; priority: string; resolutionDueAt: Date | null; waitingSince: Date | null },
+  now: Date,
+) {
+  if (!ticket.resolutionDueAt || !ticket.waitingSince) return ticket.resolutionDueAt;
+  const [policy] = await tx
+    .select({ calendar: workCalendars })
+    .from(slaPolicies)
+    .innerJoin(workCalendars, eq(workCalendars.id, slaPolicies.calendarId))
+    .where(and(eq(slaPolicies.kind, ticket.kind), eq(slaPolicies.priority, ticket.priority)));
+  if (!policy) return ticket.resolutionDueAt;
+  const left = workingMinutesBetween(ticket.waitingSince, ticket.resolutionDueAt, policy.calendar);
+  return left > 0 ? addWorkingMinutes(now, left, policy.calendar) : ticket.resolutionDueAt;
 }
 
 /** Where a ticket may go from each status; closed is final. */
@@ -57,10 +78,14 @@ export const workTicket = defineAction({
     if (input.status === 'resolved' && !input.resolution)
       throw conflict('Say how it was resolved.', [{ field: 'resolution', reason: 'is required to resolve' }]);
     const now = new Date();
+    const waits = input.status === 'waiting';
+    const stopsWaiting = before.status === 'waiting' && !waits;
     const [after] = await ctx.tx
       .update(tickets)
       .set({
         status: input.status,
+        waitingSince: waits ? now : null,
+        ...(stopsWaiting ? { resolutionDueAt: await resumedDueAt(ctx.tx, before, now) } : {}),
         firstRespondedAt: before.firstRespondedAt ?? now,
         ...(input.status === 'resolved' ? { resolvedAt: now, resolution: input.resolution } : {}),
         ...(input.status === 'in_progress' && before.status === 'resolved' ? { resolvedAt: null } : {}),
