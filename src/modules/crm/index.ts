@@ -7,8 +7,10 @@ import { dealRoutes } from './deal-routes.js';
 import { seedCrmDemo } from './demo-data.js';
 import { interactionRoutes } from './interaction-routes.js';
 import { leadRoutes } from './lead-routes.js';
+import { moveLoyaltyCards } from './loyalty/card-merge-step.js';
 import { expireLoyaltyPoints } from './loyalty/expire-points.js';
 import { loyaltyRoutes } from './loyalty/loyalty-routes.js';
+import { firstSourceRoutes } from './marketing/first-source-routes.js';
 import { marketingRoutes } from './marketing/marketing-routes.js';
 import { pipelineRoutes } from './pipeline-routes.js';
 import { moveClientRecords } from './records-merge-step.js';
@@ -26,6 +28,7 @@ registerCrmClientRecords();
 registerDealMergeStep();
 registerClientMergeStep('crm-activity', moveClientActivity);
 registerClientMergeStep('crm-records', moveClientRecords);
+registerClientMergeStep('crm-loyalty', moveLoyaltyCards);
 
 /** Leads, interactions, tasks, deals through enforced stages, sources: the sales department's day. */
 export const crmModule: ModuleDefinition = {
@@ -50,6 +53,7 @@ export const crmModule: ModuleDefinition = {
     taskRoutes(api);
     segmentRoutes(api);
     marketingRoutes(api);
+    firstSourceRoutes(api);
     loyaltyRoutes(api);
     ticketRoutes(api);
   },

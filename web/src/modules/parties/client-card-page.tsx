@@ -31,6 +31,7 @@ import { InteractionModal, type InteractionTarget } from '../crm/activities/inte
 import { type TaskLinks, TaskModal } from '../crm/activities/task-modal';
 import type { Deal } from '../crm/crm-types';
 import { DealModal, type DealTarget } from '../crm/deals/deal-modal';
+import { FirstSourceFact } from '../crm/marketing/first-source-fact';
 import { ArchivedBadge } from '../reference/archived-badge';
 import { useUserOptions } from '../users/use-user-options';
 import { ClientModal } from './client-modal';
@@ -220,6 +221,7 @@ function ClientCardView({ client }: { client: ClientCard }) {
             )}
           </Fact>
           <Fact label={t('common.created')}>{format.day(client.createdAt)}</Fact>
+          {crm && <FirstSourceFact clientId={client.id} editable={crmWrite && !client.archivedAt} />}
           <Fact label={t('companies.address')}>{formatAddress(client.address)}</Fact>
           {fields.map((f) => (
             <Fact key={f.id} label={f.label}>
