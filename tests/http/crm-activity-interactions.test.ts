@@ -343,6 +343,45 @@ describe('tasks', () => {
     expect((await manager.get('/api/v1/tasks?assigneeUserId=me')).json().items).toEqual([]);
   });
 
+  it('sorts by due time, earliest first and those with none last, across pages', async () => {
+    const soon = minutesFromNow(60);
+    for (const [title, dueAt] of [
+      ['Sorted: none 1', null],
+      ['Sorted: later', minutesFromNow(3 * 24 * 60)],
+      ['Sorted: soon', soon],
+      ['Sorted: none 2', null],
+      ['Sorted: soon too', soon],
+    ] as const) {
+      const res = await manager.post('/api/v1/tasks', { title, ...(dueAt ? { dueAt } : {}) });
+      expect(res.statusCode).toBe(201);
+    }
+    const titles = async (sort: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = `q=Sorted&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const page: any = (await manager.get(`/api/v1/tasks?${query}`)).json();
+        seen.push(...page.items.map((x: any) => x.title));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await titles('dueAt')).toEqual([
+      'Sorted: soon',
+      'Sorted: soon too',
+      'Sorted: later',
+      'Sorted: none 1',
+      'Sorted: none 2',
+    ]);
+    expect(await titles('-dueAt')).toEqual([
+      'Sorted: later',
+      'Sorted: soon too',
+      'Sorted: soon',
+      'Sorted: none 2',
+      'Sorted: none 1',
+    ]);
+  });
+
   it.each([
     [
       "another client's contact",

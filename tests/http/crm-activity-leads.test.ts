@@ -121,8 +121,8 @@ describe('web forms', () => {
     const [lead] = (await rep.get('/api/v1/leads?q=Anna')).json().items;
     expect(lead).toMatchObject({
       status: 'new',
-      personName: 'Anna Petrova',
-      companyName: 'Stroy OOD',
+      contactName: 'Anna Petrova',
+      clientName: 'Stroy OOD',
       email: 'anna@stroy.bg',
       phone: '+359881234567',
       sourceId: webSource,
@@ -253,7 +253,7 @@ describe('leads by hand and by API', () => {
 
   it('a rep adds a lead: theirs, normalised, announced', async () => {
     const res = await rep.post('/api/v1/leads', {
-      personName: 'Ivan Ivanov',
+      contactName: 'Ivan Ivanov',
       email: 'IVAN@Example.com',
       phone: '+1 212 555 0100',
       sourceId: fairSource,
@@ -271,13 +271,19 @@ describe('leads by hand and by API', () => {
   });
 
   it.each([
-    ['no contact way', { personName: 'X', sourceId: () => fairSource }, 422, ['email', 'phone']],
-    ['no name at all', { email: 'x@y.io', sourceId: () => fairSource }, 422, ['personName']],
-    ['no source', { personName: 'X', email: 'x@y.io' }, 422, ['sourceId']],
-    ['an unknown source', { personName: 'X', email: 'x@y.io', sourceId: () => repId }, 422, ['sourceId']],
+    ['no contact way', { contactName: 'X', sourceId: () => fairSource }, 422, ['email', 'phone']],
+    ['no name at all', { email: 'x@y.io', sourceId: () => fairSource }, 422, ['contactName']],
+    [
+      'the old name of contactName',
+      { personName: 'X', email: 'x@y.io', sourceId: () => fairSource },
+      422,
+      ['personName'],
+    ],
+    ['no source', { contactName: 'X', email: 'x@y.io' }, 422, ['sourceId']],
+    ['an unknown source', { contactName: 'X', email: 'x@y.io', sourceId: () => repId }, 422, ['sourceId']],
     [
       'a bad email and an unknown field',
-      { personName: 'X', email: 'x', sourceId: () => fairSource, vip: true },
+      { contactName: 'X', email: 'x', sourceId: () => fairSource, vip: true },
       422,
       ['vip'],
     ],
@@ -294,7 +300,7 @@ describe('leads by hand and by API', () => {
 
   it('a rep may not hand a lead to someone else', async () => {
     const res = await rep.post('/api/v1/leads', {
-      personName: 'Y',
+      contactName: 'Y',
       email: 'y@y.io',
       sourceId: fairSource,
       responsibleUserId: otherRepId,
@@ -305,8 +311,8 @@ describe('leads by hand and by API', () => {
   it('another rep neither lists nor opens nor changes it: 404', async () => {
     expect((await otherRep.get(`/api/v1/leads/${leadId}`)).statusCode).toBe(404);
     expect((await otherRep.get('/api/v1/leads?q=Ivan')).json().items).toEqual([]);
-    expect((await otherRep.patch(`/api/v1/leads/${leadId}`, { companyName: 'Nope' })).statusCode).toBe(404);
-    expect((await otherRep.post(`/api/v1/leads/${leadId}/disqualify`, { reason: 'x' })).statusCode).toBe(404);
+    expect((await otherRep.patch(`/api/v1/leads/${leadId}`, { clientName: 'Nope' })).statusCode).toBe(404);
+    expect((await otherRep.post(`/api/v1/leads/${leadId}/disqualify`, { note: 'x' })).statusCode).toBe(404);
     expect((await admin.get(`/api/v1/leads/${leadId}`)).statusCode).toBe(200);
   });
 
@@ -324,10 +330,10 @@ describe('leads by hand and by API', () => {
   });
 
   it('changes a new lead, checking it whole again', async () => {
-    const res = await rep.patch(`/api/v1/leads/${leadId}`, { companyName: 'Ivanov & Sons', phone: null });
+    const res = await rep.patch(`/api/v1/leads/${leadId}`, { clientName: 'Ivanov & Sons', phone: null });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      companyName: 'Ivanov & Sons',
+      clientName: 'Ivanov & Sons',
       phone: null,
       email: 'ivan@example.com',
     });
@@ -337,11 +343,15 @@ describe('leads by hand and by API', () => {
   });
 
   it('disqualifies with a reason, once', async () => {
-    const blank = await rep.post(`/api/v1/leads/${leadId}/disqualify`, { reason: '   ' });
+    const blank = await rep.post(`/api/v1/leads/${leadId}/disqualify`, { note: '   ' });
     expect(blank.statusCode).toBe(422);
-    expect(fieldsOf(blank)).toEqual(['reason']);
+    expect(fieldsOf(blank)).toEqual(['note']);
+    // The free text is `note` on every closing step (a lost deal too), not `reason`.
+    const oldName = await rep.post(`/api/v1/leads/${leadId}/disqualify`, { reason: 'No budget' });
+    expect(oldName.statusCode).toBe(422);
+    expect(fieldsOf(oldName)).toContain('reason');
     const res = await rep.post(`/api/v1/leads/${leadId}/disqualify`, {
-      reason: 'Student project, no budget',
+      note: 'Student project, no budget',
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
@@ -352,18 +362,19 @@ describe('leads by hand and by API', () => {
     expect(await count('outbox', `type = 'crm.leadDisqualified' and payload->>'leadId' = '${leadId}'`)).toBe(
       1,
     );
-    expect((await rep.post(`/api/v1/leads/${leadId}/disqualify`, { reason: 'again' })).statusCode).toBe(409);
-    expect((await rep.patch(`/api/v1/leads/${leadId}`, { companyName: 'Late' })).statusCode).toBe(409);
+    expect((await rep.post(`/api/v1/leads/${leadId}/disqualify`, { note: 'again' })).statusCode).toBe(409);
+    expect((await rep.patch(`/api/v1/leads/${leadId}`, { clientName: 'Late' })).statusCode).toBe(409);
   });
 });
 
 describe('importing leads', () => {
   it('creates the good rows together and reports the others by their line', async () => {
     await admin.post('/api/v1/leads', {
-      personName: 'Existing',
+      contactName: 'Existing',
       email: 'open@lead.io',
       sourceId: fairSource,
     });
+    // The header uses the older names of contactName and clientName, which still import.
     const csv = [
       'name;company;email;phone;source',
       'Mila;Mila Design;mila@design.io;+359 88 765 4321;Build Fair 2026',
@@ -401,14 +412,14 @@ describe('importing leads', () => {
 
     const mila = (await rep.get(`/api/v1/leads/${report.created[0].id}`)).json();
     expect(mila).toMatchObject({
-      personName: 'Mila',
+      contactName: 'Mila',
       phone: '+359887654321',
       sourceId: fairSource,
       responsibleUserId: repId,
     });
     const rada = (await rep.get(`/api/v1/leads/${report.created[1].id}`)).json();
     expect(rada).toMatchObject({ sourceId: webSource });
-    expect((await rep.get(`/api/v1/leads/${report.created[2].id}`)).json().companyName).toBe('Sava; Co');
+    expect((await rep.get(`/api/v1/leads/${report.created[2].id}`)).json().clientName).toBe('Sava; Co');
   });
 
   it('a manager imports a JSON array for a rep, who is told once', async () => {
@@ -416,10 +427,11 @@ describe('importing leads', () => {
       method: 'POST',
       url: `/api/v1/leads/import?responsibleUserId=${otherRepId}`,
       payload: [
-        { name: 'Tanya', phone: '+12125550111', source: fairSource },
+        { contactName: 'Tanya', clientName: 'Tanya Tours', phone: '+12125550111', source: fairSource },
+        // The older key for contactName is still read.
         { name: 'Uma', phone: '+12125550112', source: fairSource },
-        { name: 'Vera', phone: 12, source: fairSource },
-        { name: 'Wes', mail: 'w@x.io', source: fairSource },
+        { contactName: 'Vera', phone: 12, source: fairSource },
+        { contactName: 'Wes', mail: 'w@x.io', source: fairSource },
       ],
     });
     expect(res.statusCode).toBe(200);
@@ -428,6 +440,12 @@ describe('importing leads', () => {
       [3, 'phone'],
       [4, 'mail'],
     ]);
+    const [tanya, uma] = res.json().created;
+    expect((await admin.get(`/api/v1/leads/${tanya.id}`)).json()).toMatchObject({
+      contactName: 'Tanya',
+      clientName: 'Tanya Tours',
+    });
+    expect((await admin.get(`/api/v1/leads/${uma.id}`)).json().contactName).toBe('Uma');
     const inbox = (await otherRep.get('/api/v1/notifications?unread=true')).json().items;
     expect(inbox.filter((n: any) => n.kind === 'crm.leadsImported').map((n: any) => n.title)).toEqual([
       '2 imported leads are yours',

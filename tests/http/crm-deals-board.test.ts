@@ -174,6 +174,13 @@ describe('the board of a pipeline', () => {
     expect(lost.deals).toHaveLength(50);
     expect(lost.deals[0].title).toBe('Old loss 1');
     expect(lost.deals.at(-1).title).toBe('Old loss 50');
+    // The column's cursor goes on in the deal list of its stage: the 51st deal, and no more.
+    expect(lost.nextCursor).toEqual(expect.any(String));
+    const more = (
+      await admin.get(`/api/v1/deals?stageId=${lost.id}&cursor=${encodeURIComponent(lost.nextCursor)}`)
+    ).json();
+    expect(more.items.map((d: any) => d.title)).toEqual(['Old loss 51']);
+    expect(more.nextCursor).toBeNull();
     const lead = b.stages.find((s: any) => s.name === 'Lead');
     expect(lead.deals.map((d: any) => d.title)).toEqual(['Deal none', 'Deal bgn', 'Deal usd', 'Deal eur']);
     expect(lead.deals[3]).toMatchObject({
@@ -183,6 +190,7 @@ describe('the board of a pipeline', () => {
       clientName: 'Rep Client',
     });
     expect(lead.deals[0].amount).toBeNull();
+    expect(lead.nextCursor).toBeNull();
   });
 
   it("shows a rep only their own clients' deals, and totals those", async () => {

@@ -414,6 +414,16 @@ describe('losing a deal', () => {
       lossReason: null,
     });
     expect(reopened.json().history.map((h: any) => h.stageName)).toEqual(['New', 'Lost', 'New']);
+
+    // A move to the lost stage takes the same `note` as the lose step.
+    const movedLost = await rep.client.post(`/api/v1/deals/${deal.id}/move`, {
+      stageId: stage.Lost,
+      lossReasonId,
+      note: 'Went quiet',
+    });
+    expect(movedLost.statusCode).toBe(200);
+    expect(movedLost.json()).toMatchObject({ status: 'lost', lossNote: 'Went quiet' });
+    await rep.client.post(`/api/v1/deals/${deal.id}/move`, { stageId: stage.New });
   });
 
   it('refuses a stage of another pipeline', async () => {

@@ -341,6 +341,25 @@ describe('loss reasons', () => {
     expect(listed).toEqual(expect.arrayContaining(['Chose a rival', 'Went silent']));
     expect(listed.indexOf('Chose a rival')).toBeLessThan(listed.indexOf('Went silent'));
   });
+
+  it('renames a reason, refusing a name another has, whatever the case', async () => {
+    const reason = (await admin.post('/api/v1/loss-reasons', { name: 'Delivery too slw' })).json();
+    const renamed = await admin.patch(`/api/v1/loss-reasons/${reason.id}`, { name: 'Delivery too slow' });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json()).toMatchObject({ id: reason.id, name: 'Delivery too slow' });
+    const taken = await admin.patch(`/api/v1/loss-reasons/${reason.id}`, { name: 'CHOSE A RIVAL' });
+    expect(taken.statusCode).toBe(409);
+    expect(errorsOf(taken)).toEqual([{ field: 'name', reason: 'is already taken' }]);
+    // Its own name in another case is no clash.
+    expect(
+      (await admin.patch(`/api/v1/loss-reasons/${reason.id}`, { name: 'delivery too slow' })).statusCode,
+    ).toBe(200);
+    expect((await rep.patch(`/api/v1/loss-reasons/${reason.id}`, { name: 'Mine' })).statusCode).toBe(403);
+    const unknown = await admin.patch('/api/v1/loss-reasons/0190a1b2-0000-7000-8000-000000000000', {
+      name: 'X',
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
 });
 
 describe('who may set up pipelines', () => {

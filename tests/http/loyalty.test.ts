@@ -81,6 +81,12 @@ describe('loyalty points', () => {
     ['with three decimals', { points: '1.005' }, 422, 'points'],
     ['as a JSON number', { points: 1 }, 422, 'points'],
     ['for an unknown card', { points: '1.00', cardNumber: '0000000000000' }, 422, 'cardNumber'],
+    [
+      'for an unknown client',
+      { points: '1.00', clientId: '0190a1b2-0000-7000-8000-000000000000' },
+      422,
+      'clientId',
+    ],
   ] as [string, Record<string, unknown>, number, string][])(
     'refuses a redemption %s, writing nothing',
     async (_, body, status, field) => {
@@ -109,6 +115,103 @@ describe('loyalty points', () => {
     expect(
       (await admin.get(`/api/v1/clients/${clientId}/loyalty?programId=${programId}`)).json().entries,
     ).toHaveLength(3);
+  });
+
+  it('refuses a card for a client that does not exist, naming clientId', async () => {
+    const res = await admin.post('/api/v1/loyalty-cards', {
+      programId,
+      clientId: '0190a1b2-0000-7000-8000-000000000000',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      { field: 'clientId', reason: 'client 0190a1b2-0000-7000-8000-000000000000 does not exist' },
+    ]);
+  });
+
+  it('refuses a card number someone typed with a wrong check digit, naming cardNumber', async () => {
+    const res = await admin.post('/api/v1/loyalty-cards', {
+      programId,
+      clientId,
+      cardNumber: '1234567890127',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      { field: 'cardNumber', reason: expect.stringContaining('should be 8') },
+    ]);
+    const good = await admin.post('/api/v1/loyalty-cards', {
+      programId,
+      clientId,
+      cardNumber: '1234567890128',
+    });
+    expect(good.statusCode).toBe(201);
+  });
+
+  it('moves the cards of a merged client to the one kept, where they go on earning', async () => {
+    const [dup] = await t.database.query<{ id: string }>(
+      `insert into clients (id, tenant_id, name, name_key, responsible_user_id) values (gen_random_uuid(), $1, 'Coffee Lover (old)', 'coffee lover old', $2) returning id`,
+      [t.acme.tenantId, t.acme.adminUserId],
+    );
+    const card = (await admin.post('/api/v1/loyalty-cards', { programId, clientId: dup.id })).json();
+    const merged = await admin.post(`/api/v1/clients/${dup.id}/merge`, { intoClientId: clientId });
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json().moved['crm-loyalty']).toBe(1);
+    const found = await admin.get(
+      `/api/v1/loyalty/lookup?programId=${programId}&cardNumber=${card.cardNumber}`,
+    );
+    expect(found.json().card).toMatchObject({ id: card.id, clientId });
+  });
+
+  it('blocks a lost card so the till no longer finds it, and unblocks it', async () => {
+    const card = (await admin.post('/api/v1/loyalty-cards', { programId, clientId })).json();
+    const lookup = () =>
+      admin.get(`/api/v1/loyalty/lookup?programId=${programId}&cardNumber=${card.cardNumber}`);
+    const blocked = await admin.post(`/api/v1/loyalty-cards/${card.id}/block`);
+    expect(blocked.statusCode).toBe(200);
+    expect(blocked.json().blockedAt).toEqual(expect.any(String));
+    const refused = await admin.post('/api/v1/loyalty/adjustments', {
+      programId,
+      cardNumber: card.cardNumber,
+      points: '1',
+      note: 'On a blocked card',
+    });
+    expect(refused.statusCode).toBe(422);
+    expect((await lookup()).statusCode).not.toBe(200);
+    const unblocked = await admin.post(`/api/v1/loyalty-cards/${card.id}/unblock`);
+    expect(unblocked.json().blockedAt).toBeNull();
+    expect((await lookup()).json().card.id).toBe(card.id);
+  });
+
+  it('changes a program from now on, but not its currency, and archives it', async () => {
+    const program = (
+      await admin.post('/api/v1/loyalty-programs', { name: 'Tea Club', currency: 'EUR', accrualPercent: '2' })
+    ).json();
+    const changed = await admin.patch(`/api/v1/loyalty-programs/${program.id}`, {
+      name: 'Tea Club Gold',
+      accrualPercent: '3',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ name: 'Tea Club Gold', currency: 'EUR' });
+    expect(Number(changed.json().accrualPercent)).toBe(3);
+    const currency = await admin.patch(`/api/v1/loyalty-programs/${program.id}`, { currency: 'USD' });
+    expect(currency.statusCode).toBe(422);
+    expect(currency.json().errors.map((e: any) => e.field)).toEqual(['currency']);
+
+    const archived = await admin.post(`/api/v1/loyalty-programs/${program.id}/archive`);
+    expect(archived.json().archivedAt).toEqual(expect.any(String));
+    const names = async (query = '') =>
+      (await admin.get(`/api/v1/loyalty-programs${query}`)).json().items.map((p: any) => p.name);
+    expect(await names()).not.toContain('Tea Club Gold');
+    expect(await names('?includeArchived=true')).toContain('Tea Club Gold');
+    const accrual = await admin.post('/api/v1/loyalty/adjustments', {
+      programId: program.id,
+      clientId,
+      points: '1',
+      note: 'After archiving',
+    });
+    expect(accrual.statusCode).toBe(422);
+    expect(accrual.json().errors).toEqual([{ field: 'programId', reason: '"Tea Club Gold" is archived' }]);
+    const restored = await admin.post(`/api/v1/loyalty-programs/${program.id}/restore`);
+    expect(restored.json().archivedAt).toBeNull();
   });
 
   it('corrections are new entries; the ledger refuses edits', async () => {

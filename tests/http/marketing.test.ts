@@ -174,4 +174,32 @@ describe('marketing events and attribution', () => {
     expect(res.json().errors.map((e: any) => e.field)).toContain(field);
     expect((await q('select count(*)::int as n from audit_log', []))[0].n).toBe(before);
   });
+
+  it('archives an event with its source, and restores both', async () => {
+    const event = (
+      await admin.post('/api/v1/marketing-events', {
+        name: 'Varna Fair 2026',
+        kind: 'exhibition',
+        startsOn: '2026-06-01',
+        endsOn: '2026-06-02',
+      })
+    ).json();
+    const listed = async (query = '') =>
+      (await admin.get(`/api/v1/marketing-events?q=Varna${query}`)).json().items.map((e: any) => e.id);
+    const source = async () => (await admin.get(`/api/v1/sources/${event.sourceId}`)).json();
+
+    const archived = await admin.post(`/api/v1/marketing-events/${event.id}/archive`);
+    expect(archived.statusCode).toBe(200);
+    expect(archived.json().archivedAt).toEqual(expect.any(String));
+    expect(await listed()).toEqual([]);
+    expect(await listed('&includeArchived=true')).toEqual([event.id]);
+    expect((await source()).archivedAt).toEqual(expect.any(String));
+
+    const restored = await admin.post(`/api/v1/marketing-events/${event.id}/restore`);
+    expect(restored.json().archivedAt).toBeNull();
+    expect(await listed()).toEqual([event.id]);
+    expect((await source()).archivedAt).toBeNull();
+    const unknown = await admin.post('/api/v1/marketing-events/0190a1b2-0000-7000-8000-000000000000/archive');
+    expect(unknown.statusCode).toBe(404);
+  });
 });

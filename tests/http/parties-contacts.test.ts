@@ -107,7 +107,9 @@ describe('contacts', () => {
       clientId: '0190a1b2-0000-7000-8000-000000000000',
       firstName: 'Nobody',
     });
-    expect(unknown.statusCode).toBe(404);
+    // A client named in the body is a field to fix (422), not a missing page (404).
+    expect(unknown.statusCode).toBe(422);
+    expect(fieldsOf(unknown)).toEqual(['clientId']);
     const closed = (await admin.post('/api/v1/clients', { name: 'Closed Shop' })).json().id;
     await admin.post(`/api/v1/clients/${closed}/archive`);
     const res = await admin.post('/api/v1/contacts', { clientId: closed, firstName: 'Late' });
@@ -134,5 +136,12 @@ describe('contacts', () => {
     expect(res.json().possibleDuplicates).toEqual([
       expect.objectContaining({ id: sofiaShop, matchedBy: ['email'] }),
     ]);
+    // Ivan's phone became +35929812345 above; the old one matches nobody any more.
+    const byPhone = await admin.get(
+      `/api/v1/clients/duplicates?phone=${encodeURIComponent('+359 2 981 2345')}`,
+    );
+    expect(byPhone.json().items).toEqual([expect.objectContaining({ id: sofiaShop, matchedBy: ['phone'] })]);
+    const old = await admin.get(`/api/v1/clients/duplicates?phone=${encodeURIComponent('+359 888 123 456')}`);
+    expect(old.json().items).toEqual([]);
   });
 });

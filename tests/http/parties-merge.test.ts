@@ -182,12 +182,20 @@ describe('merges that are refused, with nothing written', () => {
     expect([await snapshot(), await clientsState()]).toEqual(before);
   });
 
-  it('refuses a merge into a client that does not exist with 404', async () => {
+  it('refuses a merge into a client that does not exist with 422 naming intoClientId', async () => {
     const live = await newClient({ name: 'Lonely' });
     const res = await admin.post(`/api/v1/clients/${live}/merge`, {
       intoClientId: '0190a1b2-0000-7000-8000-000000000000',
     });
-    expect(res.statusCode).toBe(404);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      { field: 'intoClientId', reason: 'client 0190a1b2-0000-7000-8000-000000000000 does not exist' },
+    ]);
+    // The URL's own client is still a missing page.
+    const gone = await admin.post('/api/v1/clients/0190a1b2-0000-7000-8000-000000000000/merge', {
+      intoClientId: live,
+    });
+    expect(gone.statusCode).toBe(404);
   });
 
   it('takes the parties:merge permission, which a sales rep has not', async () => {

@@ -62,7 +62,8 @@ beforeAll(async () => {
     custom: { region: 'North', turnover: '250000' },
     email: 'a@alpha.test',
   });
-  await client('Beta Foods', { tags: ['retail'], custom: { region: 'South', turnover: '90000' } });
+  // Tags are stored as typed; segments match them in any case.
+  await client('Beta Foods', { tags: ['Retail'], custom: { region: 'South', turnover: '90000' } });
   await client('Gamma Tools', { tags: [], custom: { turnover: 'unknown' }, responsible: ids.rep });
   await deal(ids['Alpha Retail'], 'won', '1500.50');
   await deal(ids['Alpha Retail'], 'won', '200', 'USD');
@@ -77,6 +78,12 @@ const members = async (c: Client, id: string) =>
 describe('dynamic segments', () => {
   it.each([
     ['tags', { all: [{ field: 'tags', op: 'hasAny', value: ['vip'] }] }, ['Alpha Retail']],
+    ['tags in another case', { all: [{ field: 'tags', op: 'hasAny', value: ['VIP'] }] }, ['Alpha Retail']],
+    [
+      'all tags, in any case',
+      { all: [{ field: 'tags', op: 'hasAll', value: ['RETAIL'] }] },
+      ['Alpha Retail', 'Beta Foods'],
+    ],
     ['a custom field', { all: [{ field: 'custom.region', op: 'equals', value: 'south' }] }, ['Beta Foods']],
     [
       'a custom number, skipping values that are not numbers',
@@ -154,8 +161,22 @@ describe('dynamic segments', () => {
     await t.database.query(`update clients set tags = array['wholesale'] where id = $1`, [
       ids['Gamma Tools'],
     ]);
+    const joined = async () =>
+      Object.fromEntries(
+        (
+          (await t.database.query('select client_id, added_at from segment_members where segment_id = $1', [
+            seg.id,
+          ])) as { client_id: string; added_at: Date }[]
+        ).map((m) => [m.client_id, new Date(m.added_at).toISOString()]),
+      );
+    const before = await joined();
     await refreshSegments.run(t.platform);
     expect((await admin.get(`/api/v1/segments/${seg.id}`)).json().memberCount).toBe(2);
+    // A member who still matches stays as they were: added_at keeps when they joined.
+    expect((await joined())[ids['Beta Foods']]).toBe(before[ids['Beta Foods']]);
+    await t.database.query(`update clients set tags = '{}' where id = $1`, [ids['Beta Foods']]);
+    expect((await admin.post(`/api/v1/segments/${seg.id}/recompute`)).json().memberCount).toBe(1);
+    expect(Object.keys(await joined())).toEqual([ids['Gamma Tools']]);
   });
 });
 

@@ -49,6 +49,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('claims and tickets', () => {
+  it('refuses a ticket for a client that does not exist, naming clientId', async () => {
+    const res = await admin.post('/api/v1/tickets', {
+      kind: 'claim',
+      subject: 'Nobody',
+      priority: 'high',
+      clientId: '0190a1b2-0000-7000-8000-000000000000',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      { field: 'clientId', reason: 'client 0190a1b2-0000-7000-8000-000000000000 does not exist' },
+    ]);
+  });
+
   it('a claim gets its SLA targets, is worked, resolved with a resolution and rated', async () => {
     const opened = await admin.post('/api/v1/tickets', {
       kind: 'claim',
@@ -84,6 +97,34 @@ describe('claims and tickets', () => {
       field: 'status',
       reason: 'must be one of nothing: it is closed',
     });
+  });
+
+  it('stops the resolution clock while waiting for the client', async () => {
+    const ticket = (
+      await admin.post('/api/v1/tickets', {
+        kind: 'claim',
+        subject: 'Need photos',
+        priority: 'high',
+        clientId,
+      })
+    ).json();
+    const waiting = (await admin.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'waiting' })).json();
+    expect(waiting.waitingSince).not.toBeNull();
+    // Two hours of waiting, and meanwhile the target passes: no escalation while it waits.
+    await t.database.query(
+      `update tickets set waiting_since = waiting_since - interval '2 hours',
+         resolution_due_at = now() - interval '1 minute' where id = $1`,
+      [ticket.id],
+    );
+    await escalateTickets.run(t.platform);
+    expect((await admin.get(`/api/v1/tickets/${ticket.id}`)).json().escalatedAt).toBeNull();
+    // It began to wait 1 h 59 min before its target, so that much is left once it moves on.
+    const resumed = (
+      await admin.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'in_progress' })
+    ).json();
+    expect(resumed.waitingSince).toBeNull();
+    const left = (Date.parse(resumed.resolutionDueAt) - Date.now()) / 60000;
+    expect(Math.round(left)).toBe(119);
   });
 
   it('a breached target escalates once to the manager', async () => {

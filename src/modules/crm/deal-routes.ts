@@ -152,7 +152,9 @@ export function dealRoutes(api: Api) {
           {
             stageId: Id,
             lossReasonId: Type.Optional(Id),
-            lossNote: Type.Optional(Type.String({ maxLength: 2000 })),
+            note: Type.Optional(
+              Type.String({ maxLength: 2000, description: 'Why it was lost, in words; kept as lossNote' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -189,7 +191,12 @@ export function dealRoutes(api: Api) {
         summary: "Lose a deal for a reason: move it to its pipeline's lost stage",
         params: IdParams,
         body: Type.Object(
-          { lossReasonId: Id, note: Type.Optional(Type.String({ maxLength: 2000 })) },
+          {
+            lossReasonId: Id,
+            note: Type.Optional(
+              Type.String({ maxLength: 2000, description: 'Why it was lost, in words; kept as lossNote' }),
+            ),
+          },
           { additionalProperties: false },
         ),
         response: { 200: DealCard },

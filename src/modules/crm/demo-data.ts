@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { ActionContext } from '../../platform/actions/define-action.js';
 import { users } from '../../platform/tenancy/schema.js';
 import { clientCounterparties, clients, contacts, counterparties } from '../parties/schema.js';
+import { leadColumns } from './actions/lead-columns.js';
 import {
   clientAttribution,
   dealStageHistory,
@@ -360,11 +361,11 @@ export async function seedCrmDemo(ctx: ActionContext) {
     }
   }
 
-  await tx.insert(leads).values([
+  const demoLeads = [
     {
       tenantId,
-      personName: 'Maria Kostova',
-      companyName: 'Kostova Design',
+      contactName: 'Maria Kostova',
+      clientName: 'Kostova Design',
       email: 'maria@kostova.bg',
       phone: '+359877111222',
       message: 'Need 40 office chairs by May.',
@@ -373,8 +374,8 @@ export async function seedCrmDemo(ctx: ActionContext) {
     },
     {
       tenantId,
-      personName: 'Dmitry Orlov',
-      companyName: 'Orlov Logistics',
+      contactName: 'Dmitry Orlov',
+      clientName: 'Orlov Logistics',
       email: 'd.orlov@orlov-log.ru',
       message: 'Asking for a price list in RUB.',
       sourceId: sourceId('Google Ads'),
@@ -382,14 +383,15 @@ export async function seedCrmDemo(ctx: ActionContext) {
     },
     {
       tenantId,
-      personName: 'Saraa Enkh',
-      companyName: 'Nomad Cafe',
+      contactName: 'Saraa Enkh',
+      clientName: 'Nomad Cafe',
       phone: '+97699112233',
       message: 'Met you at the expo, interested in coffee machines.',
       sourceId: expoSource.id,
       responsibleUserId: userId('maria.sales@demo.tandem'),
     },
-  ]);
+  ];
+  await tx.insert(leads).values(demoLeads.map(leadColumns));
 
   const [vip] = await tx
     .insert(segments)

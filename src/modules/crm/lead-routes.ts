@@ -19,6 +19,7 @@ import {
 import { createLead } from './actions/create-lead.js';
 import { disqualifyLead } from './actions/disqualify-lead.js';
 import { importLeads } from './actions/import-leads.js';
+import { leadFields } from './actions/lead-columns.js';
 import { updateLead } from './actions/update-lead.js';
 import { MAX_IMPORT_ROWS, rowsFromCsv, rowsFromJson } from './rules/csv-rows.js';
 import { leads } from './schema.js';
@@ -56,8 +57,8 @@ async function importRoutes(scope: Api) {
         tags,
         summary: 'Import leads from a CSV file or a JSON array',
         description:
-          `Send CSV (text/csv) with a header naming some of: name, company, email, phone, message, source; or a ` +
-          `JSON array of objects with those keys. At most ${MAX_IMPORT_ROWS} rows. Rows are numbered by their line ` +
+          `Send CSV (text/csv) with a header naming some of: contactName, clientName, email, phone, message, source ` +
+          `(the older headers name and company are read as contactName and clientName); or a JSON array of objects with those keys. At most ${MAX_IMPORT_ROWS} rows. Rows are numbered by their line ` +
           'in the file (the header is line 1), or from 1 in an array. Rows with errors, and rows repeating an open ' +
           'lead or an earlier row by email or phone, are reported and left out; the others are created together.',
         querystring: Type.Object(
@@ -117,7 +118,7 @@ export function leadRoutes(api: Api) {
           leads.id,
           (where, orderBy, limit) =>
             tx
-              .select()
+              .select(leadFields)
               .from(leads)
               .where(
                 whereAll([
@@ -145,7 +146,7 @@ export function leadRoutes(api: Api) {
     async (req) => {
       const [lead] = await req.read((tx) =>
         tx
-          .select()
+          .select(leadFields)
           .from(leads)
           .where(and(eq(leads.id, req.params.id), visibleLeads(req.actor))),
       );
@@ -191,11 +192,14 @@ export function leadRoutes(api: Api) {
         tags,
         summary: 'Disqualify a new lead, saying why',
         params: IdParams,
-        body: Type.Object({ reason: Type.String({ maxLength: 500 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { note: Type.String({ maxLength: 500, description: 'Why, in words; kept as disqualifyReason' }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Lead },
       },
     },
-    (req) => req.run(disqualifyLead, { id: req.params.id, reason: req.body.reason }),
+    (req) => req.run(disqualifyLead, { id: req.params.id, note: req.body.note }),
   );
 
   api.register(importRoutes);

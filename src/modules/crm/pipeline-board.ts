@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/actions/actor.js';
 import type { Tx } from '../../platform/db/database.js';
 import { decimalText, findRateInForce, type RateInForce } from '../../platform/directories/index.js';
 import { currencies } from '../../platform/directories/schema.js';
+import { keysetPage } from '../../platform/http/pagination.js';
 import { invalidField, notFound } from '../../platform/http/problem.js';
 import { visibleThroughClient } from '../parties/visibility.js';
 import { selectDeals, showDeal } from './deal-queries.js';
@@ -69,9 +70,17 @@ export async function pipelineBoard(tx: Tx, actor: Actor, request: BoardRequest)
 
   const columns = [];
   for (const [index, stage] of stages.entries()) {
-    const cards = await selectDeals(tx, actor, [...scope, eq(deals.stageId, stage.id)])
-      .orderBy(desc(deals.createdAt), desc(deals.id))
-      .limit(BOARD_DEALS_PER_STAGE);
+    // The first page of the deal list for this stage, so its cursor goes on in GET /deals.
+    const cards = await keysetPage(
+      { limit: BOARD_DEALS_PER_STAGE },
+      { createdAt: deals.createdAt },
+      '-createdAt',
+      deals.id,
+      (where, orderBy, limit) =>
+        selectDeals(tx, actor, [...scope, eq(deals.stageId, stage.id), where])
+          .orderBy(...orderBy)
+          .limit(limit),
+    );
     const { stageId: _, ...stageTotals } = totals.stages[index];
     columns.push({
       id: stage.id,
@@ -80,7 +89,8 @@ export async function pipelineBoard(tx: Tx, actor: Actor, request: BoardRequest)
       probability: decimalText(stage.probability),
       outcome: stage.outcome as StageOutcome,
       ...stageTotals,
-      deals: cards.map(showDeal),
+      deals: cards.items.map(showDeal),
+      nextCursor: cards.nextCursor,
     });
   }
   const unconverted = totals.unconvertedCurrencies.length

@@ -12,6 +12,7 @@ import { addStage } from './actions/add-stage.js';
 import { archivePipeline } from './actions/archive-pipeline.js';
 import { createLossReason } from './actions/create-loss-reason.js';
 import { createPipeline } from './actions/create-pipeline.js';
+import { renameLossReason } from './actions/rename-loss-reason.js';
 import { reorderStages } from './actions/reorder-stages.js';
 import { updatePipeline } from './actions/update-pipeline.js';
 import { updateStage } from './actions/update-stage.js';
@@ -67,6 +68,13 @@ const Board = Type.Object({
       total: Type.String(),
       weightedTotal: Type.String({ description: 'The total times the stage probability' }),
       deals: Type.Array(Deal, { description: `The ${BOARD_DEALS_PER_STAGE} newest deals of the stage` }),
+      nextCursor: Nullable(
+        Type.String({
+          description:
+            'More deals than shown: pass as `cursor` to GET /deals?stageId=<this stage> (and the same ' +
+            'responsibleUserId) for the next ones; null when the column shows them all',
+        }),
+      ),
     }),
   ),
   unconvertedCurrencies: Type.Array(Type.String()),
@@ -359,5 +367,19 @@ export function pipelineRoutes(api: Api) {
       },
     },
     async (req, reply) => reply.code(201).send(await req.run(createLossReason, req.body)),
+  );
+
+  api.patch(
+    '/loss-reasons/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a loss reason; deals lost for it show the new name',
+        params: IdParams,
+        body: Type.Object({ name: Name }, { additionalProperties: false }),
+        response: { 200: LossReason },
+      },
+    },
+    (req) => req.run(renameLossReason, { id: req.params.id, name: req.body.name }),
   );
 }

@@ -5,8 +5,7 @@ import { clientAttribution, eventAttendees, leads, segmentMembers, tickets } fro
 /**
  * The rest of the CRM's records follow a merged client: leads, claims and tickets, event
  * attendance and static segment membership. The first source is kept unless the client kept
- * has none. Loyalty points stay on the ledger of the client merged away (its history is
- * append-only); a manager moves a balance with two adjustments.
+ * has none. Loyalty cards move in their own step (loyalty/card-merge-step.ts).
  */
 export const moveClientRecords: ClientMergeStep = async (tx, from, into) => {
   let moved = 0;

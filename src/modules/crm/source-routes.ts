@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../platform/http/api.js';
+import { archiveRoutes } from '../../platform/http/archive-routes.js';
 import { textFilter, unlessArchived } from '../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../platform/http/pagination.js';
 import { notFound } from '../../platform/http/problem.js';
@@ -98,21 +99,11 @@ export function sourceRoutes(api: Api) {
     (req) => req.run(updateSource, { ...req.body, id: req.params.id }),
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/sources/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: `${verb === 'archive' ? 'Archive' : 'Restore'} a source`,
-          params: IdParams,
-          response: { 200: Source },
-        },
-      },
-      (req) => req.run(setSourceArchived, { id: req.params.id, archived }),
-    );
-  }
+  archiveRoutes(api, {
+    path: '/sources',
+    what: 'a source',
+    tags,
+    response: Source,
+    action: setSourceArchived,
+  });
 }

@@ -2,7 +2,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../platform/http/api.js';
 import { textFilter } from '../../platform/http/filters.js';
-import { keysetPage, listQuery, pageOf, whereAll } from '../../platform/http/pagination.js';
+import { keysetPage, listQuery, nullsLast, pageOf, whereAll } from '../../platform/http/pagination.js';
 import { notFound } from '../../platform/http/problem.js';
 import { Id, IdParams } from '../../platform/http/schemas.js';
 import { requirePermission } from '../../platform/rbac/require-permission.js';
@@ -37,7 +37,8 @@ export function taskRoutes(api: Api) {
       schema: {
         tags,
         summary: 'List tasks, newest first',
-        querystring: listQuery(['createdAt', 'updatedAt'], {
+        description: 'Sort by `dueAt` for the earliest due first; tasks with no due time come last.',
+        querystring: listQuery(['createdAt', 'updatedAt', 'dueAt'], {
           ...ListFilters,
           assigneeUserId: Type.Optional(UserFilter),
           status: Type.Optional(TaskStatus),
@@ -57,7 +58,7 @@ export function taskRoutes(api: Api) {
       return req.read((tx) =>
         keysetPage(
           req.query,
-          { createdAt: tasks.createdAt, updatedAt: tasks.updatedAt },
+          { createdAt: tasks.createdAt, updatedAt: tasks.updatedAt, dueAt: nullsLast(tasks.dueAt) },
           '-createdAt',
           tasks.id,
           (where, orderBy, limit) =>

@@ -5,6 +5,7 @@ import { systemActor } from '../../platform/actions/actor.js';
 import { tenantOfToken } from '../../platform/auth/secrets.js';
 import { inTenant } from '../../platform/db/tenant-context.js';
 import type { Api } from '../../platform/http/api.js';
+import { archiveRoutes } from '../../platform/http/archive-routes.js';
 import { textFilter, unlessArchived } from '../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../platform/http/pagination.js';
 import { notFound, Problem } from '../../platform/http/problem.js';
@@ -204,24 +205,14 @@ export function webFormRoutes(api: Api) {
     (req) => req.run(updateWebForm, { ...req.body, id: req.params.id }),
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/web-forms/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary:
-            verb === 'archive' ? 'Archive a web form: its key stops taking entries' : 'Restore a web form',
-          params: IdParams,
-          response: { 200: WebForm },
-        },
-      },
-      (req) => req.run(setWebFormArchived, { id: req.params.id, archived }),
-    );
-  }
+  archiveRoutes(api, {
+    path: '/web-forms',
+    what: 'a web form',
+    summaries: ['Archive a web form: its key stops taking entries', 'Restore a web form'],
+    tags,
+    response: WebForm,
+    action: setWebFormArchived,
+  });
 
   api.register(publicFormRoutes);
 }

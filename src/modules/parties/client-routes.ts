@@ -1,6 +1,7 @@
 import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../platform/http/api.js';
+import { archiveRoutes } from '../../platform/http/archive-routes.js';
 import { textFilter, unlessArchived } from '../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../platform/http/pagination.js';
 import { invalid, invalidField } from '../../platform/http/problem.js';
@@ -196,23 +197,13 @@ export function clientRoutes(api: Api) {
     (req) => req.run(updateClient, { ...req.body, id: req.params.id }),
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/clients/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: `${verb === 'archive' ? 'Archive' : 'Restore'} a client`,
-          params: IdParams,
-          response: { 200: Client },
-        },
-      },
-      (req) => req.run(setClientArchived, { id: req.params.id, archived }),
-    );
-  }
+  archiveRoutes(api, {
+    path: '/clients',
+    what: 'a client',
+    tags,
+    response: Client,
+    action: setClientArchived,
+  });
 
   api.post(
     '/clients/:id/merge',

@@ -1,6 +1,7 @@
 import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../platform/http/api.js';
+import { archiveRoutes } from '../../platform/http/archive-routes.js';
 import { unlessArchived } from '../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../platform/http/pagination.js';
 import { notFound } from '../../platform/http/problem.js';
@@ -129,21 +130,11 @@ export function contactRoutes(api: Api) {
     (req) => req.run(updateContact, { ...req.body, id: req.params.id }),
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/contacts/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: `${verb === 'archive' ? 'Archive' : 'Restore'} a contact`,
-          params: IdParams,
-          response: { 200: Contact },
-        },
-      },
-      (req) => req.run(setContactArchived, { id: req.params.id, archived }),
-    );
-  }
+  archiveRoutes(api, {
+    path: '/contacts',
+    what: 'a contact',
+    tags,
+    response: Contact,
+    action: setContactArchived,
+  });
 }

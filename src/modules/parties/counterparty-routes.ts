@@ -2,6 +2,7 @@ import { and, asc, eq, exists, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { CountryCode } from '../../platform/directories/schemas.js';
 import type { Api } from '../../platform/http/api.js';
+import { archiveRoutes } from '../../platform/http/archive-routes.js';
 import { textFilter, unlessArchived } from '../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../platform/http/pagination.js';
 import { notFound } from '../../platform/http/problem.js';
@@ -157,23 +158,13 @@ export function counterpartyRoutes(api: Api) {
     (req) => req.run(updateCounterparty, { ...req.body, id: req.params.id }),
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/counterparties/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: `${verb === 'archive' ? 'Archive' : 'Restore'} a counterparty`,
-          params: IdParams,
-          response: { 200: Counterparty },
-        },
-      },
-      (req) => req.run(setCounterpartyArchived, { id: req.params.id, archived }),
-    );
-  }
+  archiveRoutes(api, {
+    path: '/counterparties',
+    what: 'a counterparty',
+    tags,
+    response: Counterparty,
+    action: setCounterpartyArchived,
+  });
 
   api.get(
     '/clients/:id/counterparties',

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../platform/http/api.js';
+import { archiveRoutes } from '../../platform/http/archive-routes.js';
 import { unlessArchived } from '../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../platform/http/pagination.js';
 import { IdParams } from '../../platform/http/schemas.js';
@@ -88,21 +89,11 @@ export function customFieldRoutes(api: Api) {
     (req) => req.run(updateCustomField, { ...req.body, id: req.params.id }),
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/custom-fields/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: `${verb === 'archive' ? 'Archive' : 'Restore'} a custom field`,
-          params: IdParams,
-          response: { 200: CustomField },
-        },
-      },
-      (req) => req.run(setCustomFieldArchived, { id: req.params.id, archived }),
-    );
-  }
+  archiveRoutes(api, {
+    path: '/custom-fields',
+    what: 'a custom field',
+    tags,
+    response: CustomField,
+    action: setCustomFieldArchived,
+  });
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/actions/actor.js';
 import type { Tx } from '../../platform/db/database.js';
-import { forbidden, notFound } from '../../platform/http/problem.js';
+import { forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { clients } from './schema.js';
 
 /**
@@ -23,15 +23,25 @@ export function visibleThroughClient(actor: Actor, clientIdColumn: AnyPgColumn):
   );
 }
 
-/** Loads a client the actor may see, or answers 404 (not 403: a rep must not learn it exists). */
-export async function loadVisibleClient(tx: Tx, actor: Actor, clientId: string, lock = false) {
+/**
+ * Loads a client the actor may see. One the actor may not see answers as if it did not exist
+ * (not 403: a rep must not learn it exists): 404 for the client the URL names, 422 naming the
+ * field for a client a request body names (`bodyField`), as every body reference answers.
+ */
+export async function loadVisibleClient(
+  tx: Tx,
+  actor: Actor,
+  clientId: string,
+  options: { lock?: boolean; bodyField?: string } = {},
+) {
   const query = tx
     .select()
     .from(clients)
     .where(and(eq(clients.id, clientId), visibleClients(actor)));
-  const [client] = lock ? await query.for('update') : await query;
-  if (!client) throw notFound('Client', clientId);
-  return client;
+  const [client] = options.lock ? await query.for('update') : await query;
+  if (client) return client;
+  if (options.bodyField) throw invalidField(options.bodyField, `client ${clientId} does not exist`);
+  throw notFound('Client', clientId);
 }
 
 /** A rep may hand a record only to themselves; managers to anyone. */

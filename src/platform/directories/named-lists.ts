@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { Api } from '../http/api.js';
+import { archiveRoutes } from '../http/archive-routes.js';
 import { textFilter, unlessArchived } from '../http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../http/pagination.js';
 import { IdParams, Name } from '../http/schemas.js';
@@ -86,21 +87,11 @@ export function namedListRoutes(api: Api, list: NamedList) {
     (req) => req.run(actions.update, { ...req.body, id: req.params.id }),
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `${path}/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: `${verb === 'archive' ? 'Archive' : 'Restore'} a ${noun}`,
-          params: IdParams,
-          response: { 200: NamedItem },
-        },
-      },
-      (req) => req.run(actions.setArchived, { id: req.params.id, archived }),
-    );
-  }
+  archiveRoutes(api, {
+    path: path,
+    what: `a ${noun}`,
+    tags,
+    response: NamedItem,
+    action: actions.setArchived,
+  });
 }

@@ -59,13 +59,44 @@ function decodeCursor(cursor: string): [unknown, string] {
   throw invalidField('cursor', 'is not a cursor this list gave out; start again without it');
 }
 
+/** A sort column that may be empty (a task's due time): rows without a value come last either way. */
+export interface NullsLast {
+  nullsLast: AnyColumn;
+}
+export const nullsLast = (column: AnyColumn): NullsLast => ({ nullsLast: column });
+
+/**
+ * Where the page after the cursor starts, and in which order. A column that may be empty sorts its
+ * empty rows last: a cursor with a value goes on past it and then into the empty ones; a cursor
+ * among the empty ones goes on by id alone.
+ */
+function keyset(
+  sortColumn: AnyColumn | NullsLast,
+  idColumn: AnyColumn,
+  descending: boolean,
+  cursor: [unknown, string] | undefined,
+) {
+  const nullable = 'nullsLast' in sortColumn;
+  const column = nullable ? sortColumn.nullsLast : sortColumn;
+  const direction = descending ? sql`desc` : sql`asc`;
+  const byColumn = nullable ? sql`${column} ${direction} nulls last` : sql`${column} ${direction}`;
+  const orderBy = [byColumn, descending ? desc(idColumn) : asc(idColumn)];
+  if (!cursor) return { where: undefined, orderBy };
+  const [value, id] = cursor;
+  const comparison = descending ? sql`<` : sql`>`;
+  if (nullable && value === null)
+    return { where: sql`(${column} is null and ${idColumn} ${comparison} ${id})`, orderBy };
+  const after = sql`(${column}, ${idColumn}) ${comparison} (${value}, ${id})`;
+  return { where: nullable ? sql`(${after} or ${column} is null)` : after, orderBy };
+}
+
 /**
  * Keyset pagination: stable under inserts and as fast on page 1,000 as on page 1. Sorts by the
  * chosen column then by id, so equal values still have one order.
  */
 export async function keysetPage<Row extends { id: string }>(
   request: PageRequest,
-  sortColumns: Record<string, AnyColumn>,
+  sortColumns: Record<string, AnyColumn | NullsLast>,
   defaultSort: string,
   idColumn: AnyColumn,
   fetch: (where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<Row[]>,
@@ -76,15 +107,9 @@ export async function keysetPage<Row extends { id: string }>(
   const column = sortColumns[key];
   if (!column) throw invalidField('sort', `must be one of ${Object.keys(sortColumns).join(', ')}`);
   const limit = request.limit ?? 50;
-  let where: SQL | undefined;
-  if (request.cursor) {
-    const [value, id] = decodeCursor(request.cursor);
-    where = descending
-      ? sql`(${column}, ${idColumn}) < (${value}, ${id})`
-      : sql`(${column}, ${idColumn}) > (${value}, ${id})`;
-  }
-  const order = descending ? [desc(column), desc(idColumn)] : [asc(column), asc(idColumn)];
-  const rows = await fetch(where, order, limit + 1);
+  const cursor = request.cursor ? decodeCursor(request.cursor) : undefined;
+  const { where, orderBy } = keyset(column, idColumn, descending, cursor);
+  const rows = await fetch(where, orderBy, limit + 1);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   // The sort key is the API's field name, so the row carries the value the next page starts after.

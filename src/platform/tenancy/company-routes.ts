@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../http/api.js';
+import { archiveRoutes } from '../http/archive-routes.js';
 import { textFilter, unlessArchived } from '../http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../http/pagination.js';
 import { notFound } from '../http/problem.js';
@@ -90,21 +91,11 @@ export function companyRoutes(api: Api) {
     (req) => req.run(updateCompany, { ...req.body, id: req.params.id }),
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/companies/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: `${verb === 'archive' ? 'Archive' : 'Restore'} a company`,
-          params: IdParams,
-          response: { 200: Company },
-        },
-      },
-      (req) => req.run(setCompanyArchived, { id: req.params.id, archived }),
-    );
-  }
+  archiveRoutes(api, {
+    path: '/companies',
+    what: 'a company',
+    tags,
+    response: Company,
+    action: setCompanyArchived,
+  });
 }

@@ -69,8 +69,8 @@ export const showWebForm = <F extends { publicKey: string }>(form: F) => ({
 export const Lead = Type.Object({
   id: Id,
   status: Type.String(),
-  personName: Nullable(Type.String()),
-  companyName: Nullable(Type.String()),
+  contactName: Nullable(Type.String({ description: 'The person who asked; their contact once qualified' })),
+  clientName: Nullable(Type.String({ description: 'Their company; the client once qualified' })),
   email: Nullable(Type.String()),
   phone: Nullable(Type.String({ description: 'E.164' })),
   message: Nullable(Type.String()),
@@ -87,8 +87,8 @@ export const Lead = Type.Object({
 });
 /** What a person or an integration may say about a lead; checked and normalised by the intake rule. */
 export const LeadChanges = {
-  personName: Nullable(Text(200)),
-  companyName: Nullable(Text(200)),
+  contactName: Nullable(Text(200)),
+  clientName: Nullable(Text(200)),
   email: Nullable(Text(320)),
   phone: Nullable(Text(40)),
   message: Nullable(Text(5000)),

@@ -8,6 +8,7 @@ import { leadNotices } from '../rules/lead-notice.js';
 import { leads } from '../schema.js';
 import { assertSourceUsable, responsibleUser, stampedNow, workspaceCountry } from './activity-links.js';
 import { NewLeadFields } from './activity-schemas.js';
+import { leadColumns, leadFields } from './lead-columns.js';
 
 export interface NewLead extends CleanLead {
   /** Made here when the caller must know it before the insert. */
@@ -20,6 +21,9 @@ export interface NewLead extends CleanLead {
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const CHUNK = 500;
 
+const insertChunk = (ctx: ActionContext, chunk: (typeof leads.$inferInsert)[]) =>
+  ctx.tx.insert(leads).values(chunk).returning(leadFields);
+
 /**
  * Writes leads however they came (by hand, API, web form, import): each is audited, announced
  * as `crm.leadCreated`, and its responsible person hears of it unless they entered it themselves.
@@ -29,11 +33,13 @@ export async function insertLeads(
   rows: NewLead[],
   channel: 'api' | 'web_form' | 'import',
 ) {
-  const created: (typeof leads.$inferSelect)[] = [];
+  const created: Awaited<ReturnType<typeof insertChunk>> = [];
   const now = stampedNow();
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((row) => ({ tenantId: ctx.tenantId, ...row, ...now }));
-    created.push(...(await ctx.tx.insert(leads).values(chunk).returning()));
+    const chunk = rows
+      .slice(i, i + CHUNK)
+      .map((row) => ({ tenantId: ctx.tenantId, ...leadColumns(row), ...now }));
+    created.push(...(await insertChunk(ctx, chunk)));
   }
   for (const lead of created) {
     ctx.audit({ entity: 'lead', entityId: lead.id, after: lead });

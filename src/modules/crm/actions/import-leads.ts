@@ -15,8 +15,8 @@ const Cell = Type.Optional(Type.String({ maxLength: 10_000 }));
 export const ImportRowSchema = Type.Object(
   {
     row: Type.Integer({ minimum: 1 }),
-    name: Cell,
-    company: Cell,
+    contactName: Cell,
+    clientName: Cell,
     email: Cell,
     phone: Cell,
     message: Cell,
@@ -103,13 +103,13 @@ export const importLeads = defineAction({
     for (const row of input.rows as ImportRow[]) {
       const intake = checkLeadIntake(
         {
-          personName: row.name,
-          companyName: row.company,
+          contactName: row.contactName,
+          clientName: row.clientName,
           email: row.email,
           phone: row.phone,
           message: row.message,
         },
-        { defaultCountry, fieldNames: { personName: 'name', companyName: 'company' } },
+        { defaultCountry },
       );
       const source = sourceOf(row);
       if (!intake.ok) errors.push(...intake.errors.map((e) => ({ row: row.row, ...e })));

@@ -4,11 +4,12 @@ import type { Tx } from '../../../platform/db/database.js';
 import { conflict, notFound } from '../../../platform/http/problem.js';
 import { leads } from '../schema.js';
 import { visibleLeads } from './activity-links.js';
+import { leadFields } from './lead-columns.js';
 
 /** Locks a lead the actor may see for the rest of the transaction; others answer 404. */
 export async function lockVisibleLead(tx: Tx, actor: Actor, id: string) {
   const [lead] = await tx
-    .select()
+    .select(leadFields)
     .from(leads)
     .where(and(eq(leads.id, id), visibleLeads(actor)))
     .for('update');

@@ -17,6 +17,6 @@ export const loseDeal = defineAction({
     const deal = await loadVisibleDeal(ctx.tx, ctx.actor, id);
     const lost = await firstStageWith(ctx.tx, deal.pipelineId, 'lost');
     if (!lost) throw conflict('The pipeline of this deal has no lost stage; add one in its settings.');
-    return ctx.call(moveDeal, { id, stageId: lost.id, lossReasonId, ...(note ? { lossNote: note } : {}) });
+    return ctx.call(moveDeal, { id, stageId: lost.id, lossReasonId, ...(note ? { note } : {}) });
   },
 });

@@ -20,7 +20,7 @@ export const moveDeal = defineAction({
       id: Id,
       stageId: Id,
       lossReasonId: Type.Optional(Id),
-      lossNote: Type.Optional(Type.String({ maxLength: 2000 })),
+      note: Type.Optional(Type.String({ maxLength: 2000, description: 'Why it was lost, in words' })),
     },
     { additionalProperties: false },
   ),
@@ -35,9 +35,9 @@ export const moveDeal = defineAction({
     const stage = await stageOfPipeline(tx, pipeline, input.stageId);
     if (stage.id === before.stageId) return before;
 
-    if (stage.outcome !== 'lost' && (input.lossReasonId || input.lossNote))
+    if (stage.outcome !== 'lost' && (input.lossReasonId || input.note))
       throw invalidField(
-        input.lossReasonId ? 'lossReasonId' : 'lossNote',
+        input.lossReasonId ? 'lossReasonId' : 'note',
         'is only for a move to the lost stage',
       );
     if (stage.outcome === 'lost') {
@@ -67,7 +67,7 @@ export const moveDeal = defineAction({
         status,
         closedAt: status === 'open' ? null : now,
         lossReasonId: status === 'lost' ? input.lossReasonId : null,
-        lossNote: status === 'lost' ? (input.lossNote ?? null) : null,
+        lossNote: status === 'lost' ? (input.note ?? null) : null,
         updatedAt: now,
       })
       .where(eq(deals.id, before.id))

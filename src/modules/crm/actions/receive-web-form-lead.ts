@@ -32,10 +32,10 @@ export const receiveWebFormLead = defineAction({
       .where(and(eq(webForms.id, webFormId), isNull(webForms.archivedAt)));
     if (!form) throw notFound('Web form');
     const intake = checkLeadIntake(
-      { personName: name, companyName: company, ...entry },
+      { contactName: name, clientName: company, ...entry },
       {
         defaultCountry: await workspaceCountry(ctx.tx),
-        fieldNames: { personName: 'name', companyName: 'company' },
+        fieldNames: { contactName: 'name', clientName: 'company' },
       },
     );
     if (!intake.ok) throw invalid(intake.errors);

@@ -7,6 +7,7 @@ import { checkLeadIntake } from '../rules/lead-intake.js';
 import { leads } from '../schema.js';
 import { assertSourceUsable, responsibleUser, workspaceCountry } from './activity-links.js';
 import { LeadChanges } from './activity-schemas.js';
+import { leadColumns, leadFields } from './lead-columns.js';
 import { assertLeadOpen, lockVisibleLead } from './lead-rules.js';
 
 /** Corrects what a new lead says, or hands it to someone else; the whole lead is checked again. */
@@ -33,13 +34,13 @@ export const updateLead = defineAction({
     const [after] = await ctx.tx
       .update(leads)
       .set({
-        ...intake.lead,
+        ...leadColumns(intake.lead),
         sourceId: sourceId ?? before.sourceId,
         responsibleUserId: responsible,
         updatedAt: new Date(),
       })
       .where(eq(leads.id, id))
-      .returning();
+      .returning(leadFields);
     ctx.audit({ entity: 'lead', entityId: id, before, after });
     return after;
   },

@@ -13,6 +13,13 @@ export interface MemberRef {
   phone?: string;
 }
 
+/** The program the URL names, locked for a change of its own. */
+export async function lockProgram(tx: Tx, id: string) {
+  const [program] = await tx.select().from(loyaltyPrograms).where(eq(loyaltyPrograms.id, id)).for('update');
+  if (!program) throw notFound('Loyalty program', id);
+  return program;
+}
+
 export async function loadProgram(tx: Tx, programId: string) {
   const [program] = await tx.select().from(loyaltyPrograms).where(eq(loyaltyPrograms.id, programId));
   if (!program) throw invalidField('programId', 'no such loyalty program');
@@ -30,7 +37,7 @@ export async function findMember(ctx: ActionContext, programId: string, ref: Mem
       .select({ id: clients.id })
       .from(clients)
       .where(and(eq(clients.id, ref.clientId), visibleClients(ctx.actor)));
-    if (!client) throw notFound('Client', ref.clientId);
+    if (!client) throw invalidField('clientId', `client ${ref.clientId} does not exist`);
     return { clientId: client.id, cardId: null as string | null };
   }
   const [card] = await ctx.tx

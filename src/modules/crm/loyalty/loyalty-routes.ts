@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { and, eq, isNull } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../../platform/http/api.js';
+import { archiveRoutes, switchRoutes } from '../../../platform/http/archive-routes.js';
 import { unlessArchived } from '../../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../../platform/http/pagination.js';
 import { invalidField, notFound } from '../../../platform/http/problem.js';
@@ -13,9 +14,12 @@ import { loyaltyBalances, loyaltyCards, loyaltyLedger, loyaltyPrograms } from '.
 import { accruePoints } from './actions/accrue-points.js';
 import { adjustPoints } from './actions/adjust-points.js';
 import { createLoyaltyProgram } from './actions/create-loyalty-program.js';
-import { issueLoyaltyCard } from './actions/issue-loyalty-card.js';
+import { CardNumber, issueLoyaltyCard } from './actions/issue-loyalty-card.js';
 import { redeemPoints } from './actions/redeem-points.js';
-import { Card, LedgerEntry, Posting, Program, ProgramFields } from './loyalty-schemas.js';
+import { setLoyaltyCardBlocked } from './actions/set-loyalty-card-blocked.js';
+import { setLoyaltyProgramArchived } from './actions/set-loyalty-program-archived.js';
+import { updateLoyaltyProgram } from './actions/update-loyalty-program.js';
+import { Card, LedgerEntry, Posting, Program, ProgramChanges, ProgramFields } from './loyalty-schemas.js';
 
 const tags = ['Loyalty'];
 
@@ -64,6 +68,29 @@ export function loyaltyRoutes(api: Api) {
     async (req, reply) => reply.code(201).send(await req.run(createLoyaltyProgram, req.body)),
   );
 
+  api.patch(
+    '/loyalty-programs/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a program's rules from now on (not its currency)",
+        params: IdParams,
+        body: Type.Partial(Type.Object(ProgramChanges), { additionalProperties: false }),
+        response: { 200: Program },
+      },
+    },
+    (req) => req.run(updateLoyaltyProgram, { ...req.body, id: req.params.id }),
+  );
+
+  archiveRoutes(api, {
+    path: '/loyalty-programs',
+    what: 'a bonus program',
+    summaries: ['Archive a bonus program: it earns and spends no more points', 'Restore a bonus program'],
+    tags,
+    response: Program,
+    action: setLoyaltyProgramArchived,
+  });
+
   api.post(
     '/loyalty-cards',
     {
@@ -74,7 +101,7 @@ export function loyaltyRoutes(api: Api) {
           {
             programId: Id,
             clientId: Id,
-            cardNumber: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z-]{4,50}$' })),
+            cardNumber: Type.Optional(CardNumber),
             phone: Type.Optional(Type.String({ maxLength: 30 })),
           },
           { additionalProperties: false },
@@ -84,6 +111,14 @@ export function loyaltyRoutes(api: Api) {
     },
     async (req, reply) => reply.code(201).send(await req.run(issueLoyaltyCard, req.body)),
   );
+
+  switchRoutes(api, ['block', 'unblock'], 'blocked', {
+    path: '/loyalty-cards',
+    summaries: ['Block a lost or stolen card: the till no longer finds it', 'Unblock a card'],
+    tags,
+    response: Card,
+    action: setLoyaltyCardBlocked,
+  });
 
   api.get(
     '/loyalty/lookup',

@@ -19,15 +19,17 @@ export const Percent = Patterned(
   },
 );
 
-export const ProgramFields = {
+/** What a program may change: not its currency, which its points were earned and valued in. */
+export const ProgramChanges = {
   name: Name,
-  currency: CurrencyCode,
   accrualPercent: Percent,
   categoryPercents: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Percent)),
   expireDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 3650 }))),
   maxRedeemPercent: Type.Optional(Percent),
   pointValue: Type.Optional(PositiveDecimal),
 };
+
+export const ProgramFields = { ...ProgramChanges, currency: CurrencyCode };
 
 export const Program = Type.Object({
   id: Id,

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { currencies } from '../../../platform/directories/schema.js';
 import { CurrencyCode } from '../../../platform/directories/schemas.js';
 import type { Api } from '../../../platform/http/api.js';
+import { archiveRoutes } from '../../../platform/http/archive-routes.js';
 import { textFilter, unlessArchived } from '../../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../../platform/http/pagination.js';
 import { invalidField, notFound } from '../../../platform/http/problem.js';
@@ -12,6 +13,7 @@ import { eventAttendees, marketingCosts, marketingEvents } from '../schema.js';
 import { createMarketingEvent } from './actions/create-marketing-event.js';
 import { recordMarketingCost } from './actions/record-marketing-cost.js';
 import { registerAttendee } from './actions/register-attendee.js';
+import { setMarketingEventArchived } from './actions/set-marketing-event-archived.js';
 import { updateMarketingEvent } from './actions/update-marketing-event.js';
 import { attributionReport } from './attribution-report.js';
 import {
@@ -127,6 +129,18 @@ export function marketingRoutes(api: Api) {
     },
     (req) => req.run(updateMarketingEvent, { ...req.body, id: req.params.id }),
   );
+
+  archiveRoutes(api, {
+    path: '/marketing-events',
+    what: 'an event (its source leaves the pickers with it)',
+    summaries: [
+      'Archive an event: it and its source leave the lists and pickers',
+      'Restore an event and its source',
+    ],
+    tags,
+    response: MarketingEvent,
+    action: setMarketingEventArchived,
+  });
 
   api.post(
     '/marketing-events/:id/attendees',

@@ -1,8 +1,19 @@
 import { CsvError, parse } from 'csv-parse/sync';
 
-/** The columns an import of leads reads; `source` is a source's name (or id). */
-export const IMPORT_COLUMNS = ['name', 'company', 'email', 'phone', 'message', 'source'] as const;
+/** The columns an import of leads reads, named as a lead's fields; `source` is a source's name (or id). */
+export const IMPORT_COLUMNS = ['contactName', 'clientName', 'email', 'phone', 'message', 'source'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** The headers files had before leads said contactName and clientName; such files still import. */
+export const COLUMN_ALIASES: Record<string, ImportColumn> = { name: 'contactName', company: 'clientName' };
+
+const COLUMNS_BY_NAME = new Map<string, ImportColumn>([
+  ...IMPORT_COLUMNS.map((column) => [column.toLowerCase(), column] as const),
+  ...Object.entries(COLUMN_ALIASES),
+]);
+
+/** The column a header or a JSON key names, in any case, or undefined when it names none. */
+export const columnNamed = (name: string) => COLUMNS_BY_NAME.get(name.trim().toLowerCase());
 
 /** One row to import; `row` is its line in the file (the header is line 1), or its place in a JSON array (from 1). */
 export type ImportRow = { row: number } & Partial<Record<ImportColumn, string>>;
@@ -18,7 +29,6 @@ export type ImportRows = { ok: true; rows: ImportRow[]; errors: RowError[] } | {
 export const MAX_IMPORT_ROWS = 5000;
 
 const COLUMN_LIST = IMPORT_COLUMNS.join(', ');
-const isColumn = (name: string): name is ImportColumn => (IMPORT_COLUMNS as readonly string[]).includes(name);
 
 /** Spreadsheets export `;` where the decimal mark is a comma, and tabs when copied: the header line says which. */
 function delimiterOf(headerLine: string): string {
@@ -60,14 +70,15 @@ export function rowsFromCsv(text: string): ImportRows {
     throw error;
   }
   const [header, ...data] = records;
-  const columns = header.record.map((name) => name.trim().toLowerCase());
-  const unknown = columns.filter((name) => !isColumn(name));
+  const headers = header.record.map((name) => name.trim());
+  const unknown = headers.filter((name) => !columnNamed(name));
   if (unknown.length)
     return {
       ok: false,
       reason: `The header names ${unknown.map((n) => `"${n}"`).join(', ')}, which this import does not read; the columns are ${COLUMN_LIST}.`,
     };
-  const repeated = columns.find((name, i) => columns.indexOf(name) !== i);
+  const columns = headers.map((name) => columnNamed(name)!);
+  const repeated = columns.find((column, i) => columns.indexOf(column) !== i);
   if (repeated) return { ok: false, reason: `The header names the column "${repeated}" twice.` };
   if (data.length > MAX_IMPORT_ROWS)
     return {
@@ -90,7 +101,7 @@ export function rowsFromCsv(text: string): ImportRows {
     }
     const values: ImportRow = { row };
     columns.forEach((column, i) => {
-      if (record[i]) values[column as ImportColumn] = record[i];
+      if (record[i]) values[column] = record[i];
     });
     rows.push(values);
   }
@@ -115,10 +126,13 @@ export function rowsFromJson(items: unknown[]): ImportRows {
     const values: ImportRow = { row };
     const before = errors.length;
     for (const [key, value] of Object.entries(item)) {
-      if (!isColumn(key)) {
+      const column = columnNamed(key);
+      if (!column) {
         errors.push({ row, field: key, reason: `is not a column of this import (${COLUMN_LIST})` });
+      } else if (column in values) {
+        errors.push({ row, field: key, reason: `repeats the column ${column}` });
       } else if (typeof value === 'string' || typeof value === 'number') {
-        if (String(value).trim()) values[key] = String(value);
+        if (String(value).trim()) values[column] = String(value);
       } else if (value !== null) {
         errors.push({ row, field: key, reason: 'must be text' });
       }

@@ -5,21 +5,21 @@ describe('normalising a lead', () => {
   it.each([
     [
       'trims, lower-cases the email, writes the phone in E.164',
-      { personName: '  Anna Petrova ', email: ' Anna@Example.COM ', phone: '+359 88 123 4567' },
+      { contactName: '  Anna Petrova ', email: ' Anna@Example.COM ', phone: '+359 88 123 4567' },
       {},
-      { personName: 'Anna Petrova', email: 'anna@example.com', phone: '+359881234567' },
+      { contactName: 'Anna Petrova', email: 'anna@example.com', phone: '+359881234567' },
     ],
     [
       'reads a local number with the workspace country',
-      { companyName: 'Stroy OOD', phone: '088 123 4567' },
+      { clientName: 'Stroy OOD', phone: '088 123 4567' },
       { defaultCountry: 'BG' },
-      { companyName: 'Stroy OOD', personName: null, email: null, phone: '+359881234567' },
+      { clientName: 'Stroy OOD', contactName: null, email: null, phone: '+359881234567' },
     ],
     [
       'turns blank fields into null',
-      { personName: 'Bo', email: 'bo@x.io', phone: '   ', message: '' },
+      { contactName: 'Bo', email: 'bo@x.io', phone: '   ', message: '' },
       {},
-      { phone: null, message: null, companyName: null },
+      { phone: null, message: null, clientName: null },
     ],
   ])('%s', (_case, input, options, expected) => {
     const result = checkLeadIntake(input, options);
@@ -28,13 +28,13 @@ describe('normalising a lead', () => {
   });
 
   it.each([
-    ['nobody named', { email: 'a@b.io' }, ['personName']],
-    ['nobody reachable', { personName: 'Anna' }, ['email', 'phone']],
-    ['a malformed email', { personName: 'Anna', email: 'anna.example.com' }, ['email']],
-    ['an email without a domain', { personName: 'Anna', email: 'anna@localhost' }, ['email']],
-    ['a local phone without a country', { personName: 'Anna', phone: '088 123 4567' }, ['phone']],
-    ['a phone that is words', { personName: 'Anna', phone: 'call me' }, ['phone']],
-    ['an overlong name', { personName: 'x'.repeat(201), email: 'a@b.io' }, ['personName']],
+    ['nobody named', { email: 'a@b.io' }, ['contactName']],
+    ['nobody reachable', { contactName: 'Anna' }, ['email', 'phone']],
+    ['a malformed email', { contactName: 'Anna', email: 'anna.example.com' }, ['email']],
+    ['an email without a domain', { contactName: 'Anna', email: 'anna@localhost' }, ['email']],
+    ['a local phone without a country', { contactName: 'Anna', phone: '088 123 4567' }, ['phone']],
+    ['a phone that is words', { contactName: 'Anna', phone: 'call me' }, ['phone']],
+    ['an overlong name', { contactName: 'x'.repeat(201), email: 'a@b.io' }, ['contactName']],
   ])('refuses %s, naming the fields', (_case, input, fields) => {
     const result = checkLeadIntake(input);
     expect(result.ok).toBe(false);
@@ -42,7 +42,7 @@ describe('normalising a lead', () => {
   });
 
   it("speaks the caller's field names", () => {
-    const result = checkLeadIntake({}, { fieldNames: { personName: 'name', companyName: 'company' } });
+    const result = checkLeadIntake({}, { fieldNames: { contactName: 'name', clientName: 'company' } });
     expect(!result.ok && result.errors.map((e) => e.field)).toEqual(['name', 'email', 'phone']);
   });
 });

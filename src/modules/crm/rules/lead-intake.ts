@@ -3,8 +3,8 @@ import type { FieldError } from '../../../platform/http/problem.js';
 
 /** What a lead says about the person who asked, as it arrives from a form, a file or a person. */
 export interface LeadIntake {
-  personName?: string | null;
-  companyName?: string | null;
+  contactName?: string | null;
+  clientName?: string | null;
   email?: string | null;
   phone?: string | null;
   message?: string | null;
@@ -12,8 +12,8 @@ export interface LeadIntake {
 
 /** The same, trimmed and normalised: emails lower-cased, phones in E.164, blanks as null. */
 export interface CleanLead {
-  personName: string | null;
-  companyName: string | null;
+  contactName: string | null;
+  clientName: string | null;
   email: string | null;
   phone: string | null;
   message: string | null;
@@ -29,8 +29,8 @@ export interface IntakeOptions {
 }
 
 const LIMITS: Record<keyof LeadIntake, number> = {
-  personName: 200,
-  companyName: 200,
+  contactName: 200,
+  clientName: 200,
   email: 320,
   phone: 40,
   message: 5000,
@@ -58,8 +58,8 @@ export function checkLeadIntake(input: LeadIntake, options: IntakeOptions = {}):
   const name = (field: keyof LeadIntake) => options.fieldNames?.[field] ?? field;
   const errors: FieldError[] = [];
   const text: CleanLead = {
-    personName: blankToNull(input.personName),
-    companyName: blankToNull(input.companyName),
+    contactName: blankToNull(input.contactName),
+    clientName: blankToNull(input.clientName),
     email: blankToNull(input.email),
     phone: blankToNull(input.phone),
     message: blankToNull(input.message),
@@ -70,8 +70,8 @@ export function checkLeadIntake(input: LeadIntake, options: IntakeOptions = {}):
     if (value && value.length > LIMITS[field])
       errors.push({ field: name(field), reason: `must be at most ${LIMITS[field]} characters long` });
   }
-  if (!text.personName && !text.companyName)
-    errors.push({ field: name('personName'), reason: 'is required: name the person or the company' });
+  if (!text.contactName && !text.clientName)
+    errors.push({ field: name('contactName'), reason: 'is required: name the person or the company' });
 
   let email: string | null = null;
   if (text.email) {

@@ -4,12 +4,12 @@ import { leadNotices } from './lead-notice.js';
 const lead = (
   id: string,
   responsibleUserId: string,
-  personName: string | null = 'Anna',
-  companyName: string | null = null,
+  contactName: string | null = 'Anna',
+  clientName: string | null = null,
 ) => ({
   id,
-  personName,
-  companyName,
+  contactName,
+  clientName,
   responsibleUserId,
 });
 

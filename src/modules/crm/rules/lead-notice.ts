@@ -2,13 +2,13 @@ import type { NotificationInput } from '../../../platform/notifications/notify.j
 
 export interface NoticedLead {
   id: string;
-  personName: string | null;
-  companyName: string | null;
+  contactName: string | null;
+  clientName: string | null;
   responsibleUserId: string;
 }
 
 const who = (lead: NoticedLead) =>
-  [lead.personName, lead.companyName].filter(Boolean).join(', ') || 'someone without a name';
+  [lead.contactName, lead.clientName].filter(Boolean).join(', ') || 'someone without a name';
 
 /**
  * Tells people of leads someone else gave them: one notice per lead from a form or a colleague,

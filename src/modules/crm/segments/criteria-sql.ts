@@ -25,6 +25,12 @@ const textArray = (values: string[]) =>
     sql`, `,
   )}]::text[]`;
 
+/**
+ * Tags are kept as people typed them ("VIP", "vip"); a segment matches them in any case. Lower-
+ * casing the array's text form keeps its quoting, so it reads back as the same tags, lower-cased.
+ */
+const lowerTags = (tags: SQL) => sql`lower((${tags})::text)::text[]`;
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 function condition(cond: SegmentCondition): SQL {
@@ -54,9 +60,9 @@ function condition(cond: SegmentCondition): SQL {
     case 'in':
       return sql`${column}::text in ${v as string[]}`;
     case 'hasAny':
-      return sql`${column} && ${textArray(v)}`;
+      return sql`${lowerTags(column)} && ${lowerTags(textArray(v))}`;
     case 'hasAll':
-      return sql`${column} @> ${textArray(v)}`;
+      return sql`${lowerTags(column)} @> ${lowerTags(textArray(v))}`;
     case 'before':
       return sql`${column} < ${v}::date`;
     case 'after':

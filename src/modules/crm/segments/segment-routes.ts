@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { sqlRows } from '../../../platform/db/database.js';
 import type { Api } from '../../../platform/http/api.js';
+import { archiveRoutes } from '../../../platform/http/archive-routes.js';
 import { textFilter, unlessArchived } from '../../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../../platform/http/pagination.js';
 import { notFound } from '../../../platform/http/problem.js';
@@ -133,23 +134,13 @@ export function segmentRoutes(api: Api) {
     (req) => req.run(updateSegment, { ...req.body, id: req.params.id }),
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/segments/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: `${verb === 'archive' ? 'Archive' : 'Restore'} a segment`,
-          params: IdParams,
-          response: { 200: Segment },
-        },
-      },
-      (req) => req.run(setSegmentArchived, { id: req.params.id, archived }),
-    );
-  }
+  archiveRoutes(api, {
+    path: '/segments',
+    what: 'a segment',
+    tags,
+    response: Segment,
+    action: setSegmentArchived,
+  });
 
   api.post(
     '/segments/:id/recompute',

@@ -20,7 +20,11 @@ export const createContact = defineAction({
   async run(ctx, input) {
     const { tx } = ctx;
     // Locked so a merge of this client cannot pass between this check and the insert.
-    const client = await lockEditableClient(tx, ctx.actor, input.clientId, 'clientId', 'adding contacts');
+    const client = await lockEditableClient(tx, ctx.actor, input.clientId, {
+      field: 'clientId',
+      doing: 'adding contacts',
+      inBody: true,
+    });
     const problems = new FieldProblems();
     if (!input.firstName.trim()) problems.add('firstName', 'is blank');
     const phones = cleanPhones(input.phones ?? [], await phoneCountry(tx, client.address), problems);

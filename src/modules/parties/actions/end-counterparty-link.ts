@@ -18,9 +18,11 @@ export const endCounterpartyLink = defineAction({
     const found = await loadLink(tx, id);
     if (!found) throw notFound('Counterparty link', id);
     // 404 for a rep who may not see the client, as if the link did not exist.
-    await lockEditableClient(tx, actor, found.clientId, 'id', 'changing its counterparties').catch((e) => {
-      throw e?.status === 404 ? notFound('Counterparty link', id) : e;
-    });
+    await lockEditableClient(tx, actor, found.clientId, { doing: 'changing its counterparties' }).catch(
+      (e) => {
+        throw e?.status === 404 ? notFound('Counterparty link', id) : e;
+      },
+    );
     const before = (await loadLink(tx, id))!;
     const range = { from: before.validFrom, to: validTo };
     const wrongRange = rangeProblem(range);

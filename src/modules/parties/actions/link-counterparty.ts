@@ -20,7 +20,10 @@ export const linkCounterparty = defineAction({
     const wrongRange = rangeProblem(range);
     if (wrongRange) throw invalidField('validTo', wrongRange);
     // The lock queues concurrent links of this client, so two overlapping ones cannot both pass the check.
-    await lockEditableClient(tx, actor, input.clientId, 'clientId', 'linking counterparties');
+    await lockEditableClient(tx, actor, input.clientId, {
+      field: 'clientId',
+      doing: 'linking counterparties',
+    });
     const counterparty = await loadVisibleCounterparty(tx, actor, input.counterpartyId);
     if (!counterparty)
       throw invalidField('counterpartyId', `no counterparty has the id ${input.counterpartyId}`);

@@ -93,7 +93,13 @@ export const mergeClients = defineAction({
     // Locked in id order, so two merges of the same pair cannot wait on each other forever.
     const locked = new Map<string, ClientRow>();
     for (const clientId of [id, intoClientId].sort())
-      locked.set(clientId, await loadVisibleClient(tx, actor, clientId, true));
+      locked.set(
+        clientId,
+        await loadVisibleClient(tx, actor, clientId, {
+          lock: true,
+          bodyField: clientId === intoClientId ? 'intoClientId' : undefined,
+        }),
+      );
     const from = locked.get(id)!;
     const into = locked.get(intoClientId)!;
     refuseUnmergeable(from, 'id');

@@ -175,17 +175,20 @@ export async function applyCustomValues(
 }
 
 /**
- * Locks a client the actor may see, for a change: 404 when it is not theirs to see, 409 when
- * it was merged away or is archived. `field` names it in the answer (`id`, `clientId`).
+ * Locks a client the actor may see, for a change: when it is not theirs to see, 404 for a client
+ * the URL names and 422 for one the body names (`inBody`); 409 when it was merged away or is
+ * archived. `field` names it in the answer (`id`, `clientId`).
  */
 export async function lockEditableClient(
   tx: Tx,
   actor: Actor,
   id: string,
-  field = 'id',
-  doing = 'changing it',
+  { field = 'id', doing = 'changing it', inBody = false } = {},
 ) {
-  const client = await loadVisibleClient(tx, actor, id, true);
+  const client = await loadVisibleClient(tx, actor, id, {
+    lock: true,
+    bodyField: inBody ? field : undefined,
+  });
   if (client.mergedIntoId)
     throw conflict(`Client "${client.name}" was merged into client ${client.mergedIntoId}; use that one.`, [
       { field, reason: 'was merged into another client' },

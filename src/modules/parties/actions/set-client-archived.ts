@@ -12,7 +12,7 @@ export const setClientArchived = defineAction({
   input: Type.Object({ id: Id, archived: Type.Boolean() }, { additionalProperties: false }),
   permission: 'parties:write',
   async run(ctx, { id, archived }) {
-    const before = await loadVisibleClient(ctx.tx, ctx.actor, id, true);
+    const before = await loadVisibleClient(ctx.tx, ctx.actor, id, { lock: true });
     if (!archived && before.mergedIntoId)
       throw conflict(
         `Client "${before.name}" was merged into client ${before.mergedIntoId} and stays archived; work with that one.`,

@@ -89,6 +89,8 @@ export interface BoardStage {
   total: string;
   weightedTotal: string;
   deals: Deal[];
+  /** More deals than shown: the cursor of the stage's deal list; null when all are shown. */
+  nextCursor: string | null;
 }
 
 export interface Board {
@@ -121,8 +123,8 @@ export type LeadStatus = 'new' | 'qualified' | 'disqualified';
 export interface Lead {
   id: string;
   status: LeadStatus;
-  personName: string | null;
-  companyName: string | null;
+  contactName: string | null;
+  clientName: string | null;
   email: string | null;
   phone: string | null;
   message: string | null;

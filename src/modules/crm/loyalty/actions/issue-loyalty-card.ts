@@ -2,25 +2,23 @@ import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { defineAction } from '../../../../platform/actions/define-action.js';
-import { invalidField, notFound } from '../../../../platform/http/problem.js';
+import { invalidField } from '../../../../platform/http/problem.js';
 import { Id } from '../../../../platform/http/schemas.js';
 import { normalisePhone } from '../../../parties/rules/normalise-phone.js';
 import { clients } from '../../../parties/schema.js';
 import { visibleClients } from '../../../parties/visibility.js';
 import { loyaltyCards } from '../../schema.js';
+import { CARD_NUMBER_LENGTH, cardNumberProblem, withCheckDigit } from '../card-number-rules.js';
 import { loadProgram } from '../loyalty-ledger.js';
 
-/** Card numbers are 13 digits with a Luhn check digit, so a mistyped number is caught at the till. */
-export function newCardNumber(): string {
-  const body = Array.from({ length: 12 }, () => randomInt(10)).join('');
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
+/** A new card's number: 12 random digits and their Luhn check digit. */
+export const newCardNumber = () => withCheckDigit(Array.from({ length: 12 }, () => randomInt(10)).join(''));
+
+/** A card number someone gives; the rule checks its digits, so the answer can say which is wrong. */
+export const CardNumber = Type.String({
+  maxLength: 50,
+  description: `${CARD_NUMBER_LENGTH.min} to ${CARD_NUMBER_LENGTH.max} digits ending in a Luhn check digit`,
+});
 
 export const issueLoyaltyCard = defineAction({
   name: 'crm.issueLoyaltyCard',
@@ -28,7 +26,7 @@ export const issueLoyaltyCard = defineAction({
     {
       programId: Id,
       clientId: Id,
-      cardNumber: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z-]{4,50}$' })),
+      cardNumber: Type.Optional(CardNumber),
       phone: Type.Optional(Type.String({ maxLength: 30 })),
     },
     { additionalProperties: false },
@@ -40,7 +38,9 @@ export const issueLoyaltyCard = defineAction({
       .select({ id: clients.id })
       .from(clients)
       .where(and(eq(clients.id, input.clientId), visibleClients(ctx.actor)));
-    if (!client) throw notFound('Client', input.clientId);
+    if (!client) throw invalidField('clientId', `client ${input.clientId} does not exist`);
+    const typed = input.cardNumber && cardNumberProblem(input.cardNumber);
+    if (typed) throw invalidField('cardNumber', typed);
     let phone: string | null = null;
     if (input.phone) {
       const normalised = normalisePhone(input.phone);

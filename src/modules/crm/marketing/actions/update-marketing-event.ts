@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { defineAction } from '../../../../platform/actions/define-action.js';
-import { invalidField, notFound } from '../../../../platform/http/problem.js';
+import { invalidField } from '../../../../platform/http/problem.js';
 import { Id } from '../../../../platform/http/schemas.js';
 import { marketingEvents, sources } from '../../schema.js';
 import { EventFields } from '../marketing-schemas.js';
+import { lockMarketingEvent } from './lock-marketing-event.js';
 
 export const updateMarketingEvent = defineAction({
   name: 'crm.updateMarketingEvent',
@@ -14,12 +15,7 @@ export const updateMarketingEvent = defineAction({
   ),
   permission: 'crm:manage',
   async run(ctx, { id, ...changes }) {
-    const [before] = await ctx.tx
-      .select()
-      .from(marketingEvents)
-      .where(eq(marketingEvents.id, id))
-      .for('update');
-    if (!before) throw notFound('Marketing event', id);
+    const before = await lockMarketingEvent(ctx.tx, id);
     const startsOn = changes.startsOn ?? before.startsOn;
     const endsOn = changes.endsOn ?? before.endsOn;
     if (endsOn < startsOn) throw invalidField('endsOn', 'must not be before startsOn');

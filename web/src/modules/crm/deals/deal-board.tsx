@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Box,
+  Button,
   Group,
   Menu,
   Paper,
@@ -20,6 +21,7 @@ import type { Board, BoardStage, Deal } from '../crm-types';
 import { LoseModal } from './lose-modal';
 import { MissingDialog } from './missing-dialog';
 import { type MoveRequest, useMoveDeal } from './move-deal';
+import { useMoreDeals } from './use-more-deals';
 
 const OUTCOME_COLOR = { open: 'indigo', won: 'teal', lost: 'red' } as const;
 const DRAG_TYPE = 'application/x-tandem-deal';
@@ -35,9 +37,11 @@ export function DealBoard({ board, canWrite }: { board: Board; canWrite: boolean
   const [over, setOver] = useState<string | null>(null);
   const [losing, setLosing] = useState<MoveRequest | null>(null);
 
-  const allDeals = board.stages.flatMap((s) => s.deals);
+  const { moreOf, showMore } = useMoreDeals(board);
+  const shownIn = (stage: BoardStage) => [...stage.deals, ...moreOf(stage).deals];
+  const allDeals = board.stages.flatMap(shownIn);
   const dealsIn = (stage: BoardStage) => [
-    ...stage.deals.filter((d) => (pending[d.id] ?? d.stageId) === stage.id),
+    ...shownIn(stage).filter((d) => (pending[d.id] ?? d.stageId) === stage.id),
     ...allDeals.filter((d) => d.stageId !== stage.id && pending[d.id] === stage.id),
   ];
 
@@ -127,10 +131,16 @@ export function DealBoard({ board, canWrite }: { board: Board; canWrite: boolean
                     onMove={(target) => requestMove(deal, target)}
                   />
                 ))}
-                {stage.dealCount > stage.deals.length && (
-                  <Text size="xs" c="dimmed" ta="center">
-                    {t('deals.moreInStage', { count: stage.dealCount - stage.deals.length })}
-                  </Text>
+                {moreOf(stage).cursor && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    loading={moreOf(stage).loading}
+                    onClick={() => void showMore(stage)}
+                    data-testid="board-show-more"
+                  >
+                    {t('deals.showMore', { count: stage.dealCount - shownIn(stage).length })}
+                  </Button>
                 )}
               </Stack>
             </Paper>
@@ -148,8 +158,8 @@ export function DealBoard({ board, canWrite }: { board: Board; canWrite: boolean
         opened={losing !== null}
         title={losing?.dealTitle ?? ''}
         onClose={() => setLosing(null)}
-        onConfirm={(lossReasonId, lossNote) => {
-          if (losing) void move({ ...losing, lossReasonId, lossNote: lossNote || undefined });
+        onConfirm={(lossReasonId, note) => {
+          if (losing) void move({ ...losing, lossReasonId, note: note || undefined });
           setLosing(null);
         }}
       />

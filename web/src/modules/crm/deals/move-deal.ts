@@ -11,7 +11,7 @@ export interface MoveRequest {
   stageId: string;
   stageName: string;
   lossReasonId?: string;
-  lossNote?: string;
+  note?: string;
 }
 
 /** A move the stage regulation refused: what is missing, one entry per thing. */
@@ -36,7 +36,7 @@ export function useMoveDeal() {
       await api.post<DealCard>(`/deals/${request.dealId}/move`, {
         stageId: request.stageId,
         ...(request.lossReasonId ? { lossReasonId: request.lossReasonId } : {}),
-        ...(request.lossNote ? { lossNote: request.lossNote } : {}),
+        ...(request.note ? { note: request.note } : {}),
       });
       await Promise.all(
         ['/pipelines', '/deals', `/deals/${request.dealId}`, `/clients/${request.clientId}/timeline`].map(

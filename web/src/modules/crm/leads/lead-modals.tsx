@@ -29,8 +29,8 @@ import { moneyText } from '../deals/deal-modal';
 import { useDefaultCurrency } from '../use-client-records';
 import { usePipelines, useSourceOptions } from '../use-crm-options';
 
-export const leadName = (l: Pick<Lead, 'personName' | 'companyName' | 'email' | 'phone'>) =>
-  l.personName ?? l.companyName ?? l.email ?? l.phone ?? '—';
+export const leadName = (l: Pick<Lead, 'contactName' | 'clientName' | 'email' | 'phone'>) =>
+  l.contactName ?? l.clientName ?? l.email ?? l.phone ?? '—';
 
 /** A lead entered by hand: who asked, how to reach them, where they came from. */
 export function LeadCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -49,8 +49,8 @@ function LeadCreateForm({ onDone }: { onDone: () => void }) {
   const users = useUserOptions();
   const form = useForm(
     {
-      personName: '',
-      companyName: '',
+      contactName: '',
+      clientName: '',
       email: '',
       phone: '',
       message: '',
@@ -58,8 +58,8 @@ function LeadCreateForm({ onDone }: { onDone: () => void }) {
       responsibleUserId: me.user.id as string | null,
     },
     {
-      personName: [maxLength(200)],
-      companyName: [maxLength(200)],
+      contactName: [maxLength(200)],
+      clientName: [maxLength(200)],
       email: [email, maxLength(320)],
       phone: [maxLength(40)],
       sourceId: [required],
@@ -68,8 +68,8 @@ function LeadCreateForm({ onDone }: { onDone: () => void }) {
   const create = useApiMutation(
     (v: typeof form.values) =>
       api.post<Lead>('/leads', {
-        personName: v.personName.trim() || null,
-        companyName: v.companyName.trim() || null,
+        contactName: v.contactName.trim() || null,
+        clientName: v.clientName.trim() || null,
         email: v.email.trim() || null,
         phone: v.phone.trim() || null,
         message: v.message.trim() || null,
@@ -83,8 +83,8 @@ function LeadCreateForm({ onDone }: { onDone: () => void }) {
       <Stack gap="sm">
         <FormAlert message={form.formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('leads.person')} {...form.text('personName')} data-testid="lead-person" />
-          <TextInput label={t('leads.company')} {...form.text('companyName')} />
+          <TextInput label={t('leads.person')} {...form.text('contactName')} data-testid="lead-person" />
+          <TextInput label={t('leads.company')} {...form.text('clientName')} />
           <TextInput label={t('auth.email')} type="email" {...form.text('email')} data-testid="lead-email" />
           <TextInput label={t('clients.phone')} {...form.text('phone')} />
           <Select
@@ -115,7 +115,7 @@ export function DisqualifyModal({ lead, onClose }: { lead: Lead | null; onClose:
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const disqualify = useApiMutation(
-    (why: string) => api.post<Lead>(`/leads/${lead?.id}/disqualify`, { reason: why }),
+    (why: string) => api.post<Lead>(`/leads/${lead?.id}/disqualify`, { note: why }),
     {
       invalidate: ['/leads'],
       success: t('leads.disqualified'),
@@ -196,20 +196,20 @@ function QualifyForm({ lead, onDone }: { lead: Lead; onDone: () => void }) {
   const currencies = useCurrencyOptions();
   const pipelines = usePipelines().data ?? [];
   const defaultCurrency = useDefaultCurrency();
-  const name = splitName(lead.personName);
-  const clientName = lead.companyName ?? lead.personName ?? '';
+  const name = splitName(lead.contactName);
+  const newClientName = lead.clientName ?? lead.contactName ?? '';
   const form = useForm(
     {
       clientMode: (lead.clientId ? 'existing' : 'new') as 'new' | 'existing',
       clientId: lead.clientId,
-      clientName,
-      clientKind: (lead.companyName ? 'organization' : 'person') as string | null,
+      clientName: newClientName,
+      clientKind: (lead.clientName ? 'organization' : 'person') as string | null,
       firstName: name.first,
       lastName: name.last,
       email: lead.email ?? '',
       phone: lead.phone ?? '',
       role: '',
-      title: clientName ? t('leads.dealTitleFor', { name: clientName }) : '',
+      title: newClientName ? t('leads.dealTitleFor', { name: newClientName }) : '',
       pipelineId: null as string | null,
       amount: '',
       currency: null as string | null,

@@ -56,9 +56,9 @@ export function LeadsPage() {
           <Anchor component={Link} to={`/crm/leads/${row.original.id}`} size="sm" fw={600}>
             {leadName(row.original)}
           </Anchor>
-          {row.original.personName && row.original.companyName && (
+          {row.original.contactName && row.original.clientName && (
             <Text size="xs" c="dimmed">
-              {row.original.companyName}
+              {row.original.clientName}
             </Text>
           )}
         </Stack>
@@ -200,8 +200,8 @@ function LeadDetails({
       ) : (
         <Stack gap="sm" data-testid="lead-details">
           <SimpleGrid cols={2} spacing="sm">
-            <Fact label={t('leads.person')}>{l.personName}</Fact>
-            <Fact label={t('leads.company')}>{l.companyName}</Fact>
+            <Fact label={t('leads.person')}>{l.contactName}</Fact>
+            <Fact label={t('leads.company')}>{l.clientName}</Fact>
             <Fact label={t('auth.email')}>{l.email}</Fact>
             <Fact label={t('clients.phone')}>{l.phone}</Fact>
             <Fact label={t('leads.source')}>{sources.nameOf(l.sourceId)}</Fact>

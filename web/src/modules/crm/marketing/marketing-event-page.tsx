@@ -43,6 +43,7 @@ export function MarketingEventPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const canWrite = useCan('crm:write');
+  const canManage = useCan('crm:manage');
   const { eventId } = useParams({ strict: false }) as { eventId: string };
   const [editing, setEditing] = useState(false);
   const [costing, setCosting] = useState(false);
@@ -56,6 +57,11 @@ export function MarketingEventPage() {
     (clientId: string) => api.post<Attendee>(`/marketing-events/${eventId}/attendees`, { clientId, status }),
     { invalidate: ['/marketing-events'], success: t('common.saved'), onSuccess: () => setAttendee(null) },
   );
+  // Archiving takes the event's source out of the pickers too, so the source lists are refreshed.
+  const setArchived = useApiMutation(
+    (archived: boolean) => api.post(`/marketing-events/${eventId}/${archived ? 'archive' : 'restore'}`),
+    { invalidate: ['/marketing-events', '/sources'], success: t('common.saved') },
+  );
   if (query.isLoading) return <CenteredLoader />;
   if (query.error || !query.data) return <Alert color="red">{problemMessage(query.error)}</Alert>;
   const event = query.data;
@@ -67,17 +73,34 @@ export function MarketingEventPage() {
           <Group gap="xs">
             <Title order={3}>{event.name}</Title>
             <Badge variant="light">{t(`marketing.kind.${event.kind}`)}</Badge>
+            {event.archivedAt && (
+              <Badge variant="light" color="gray">
+                {t('common.archived')}
+              </Badge>
+            )}
           </Group>
           <Text size="sm" c="dimmed">
             {format.day(event.startsOn)} – {format.day(event.endsOn)}
             {event.location ? ` · ${event.location}` : ''}
           </Text>
         </Stack>
-        {canWrite && (
-          <Button variant="default" onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {canWrite && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {canManage && (
+            <Button
+              variant="default"
+              loading={setArchived.isPending}
+              onClick={() => setArchived.mutate(!event.archivedAt)}
+              data-testid="event-archive"
+            >
+              {event.archivedAt ? t('common.restore') : t('common.archive')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="sm">

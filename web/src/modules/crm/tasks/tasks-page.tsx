@@ -32,14 +32,6 @@ function bucketOf(task: Task, now: Date): Bucket {
   return 'later';
 }
 
-/** Earliest due first; tasks without a due date last, newest of them first. */
-function byDue(a: Task, b: Task) {
-  if (a.dueAt && b.dueAt) return a.dueAt.localeCompare(b.dueAt);
-  if (a.dueAt) return -1;
-  if (b.dueAt) return 1;
-  return b.createdAt.localeCompare(a.createdAt);
-}
-
 /** The task inbox: my open tasks by due date, with done, cancel and edit at hand. */
 export function TasksPage() {
   const { t } = useTranslation();
@@ -50,8 +42,9 @@ export function TasksPage() {
   const [whose, setWhose] = useState<'me' | 'all'>('me');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Task | null>(null);
-  // The list sorts by creation only: the inbox takes every open task and orders them by due date here.
+  // Earliest due first, tasks without a due date last, as the server sorts them.
   const tasks = useAllItems<Task>('/tasks', {
+    sort: 'dueAt',
     status: 'open',
     assigneeUserId: whose === 'me' ? 'me' : undefined,
   });
@@ -61,7 +54,7 @@ export function TasksPage() {
     enabled: !!taskId,
   });
   const now = new Date();
-  const sorted = [...(tasks.data ?? [])].sort(byDue);
+  const sorted = tasks.data ?? [];
 
   return (
     <>
