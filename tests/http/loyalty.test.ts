@@ -161,6 +161,25 @@ describe('loyalty points', () => {
     expect(found.json().card).toMatchObject({ id: card.id, clientId });
   });
 
+  it("lists the cards with their client's name; a sales rep sees only their own clients' cards", async () => {
+    const listed = await admin.get(`/api/v1/loyalty-cards?programId=${programId}&clientId=${clientId}`);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().items[0]).toMatchObject({ programId, clientId, clientName: 'Coffee Lover' });
+    const roles = Object.fromEntries(
+      (await admin.get('/api/v1/roles')).json().items.map((r: { key: string; id: string }) => [r.key, r.id]),
+    );
+    await admin.post('/api/v1/users', {
+      email: 'loyalty.rep@acme.test',
+      name: 'Rep',
+      password: 'rep password 1',
+      roleIds: [roles.sales_rep],
+    });
+    const rep = await t.login('loyalty.rep@acme.test', 'rep password 1');
+    const seen = await rep.get(`/api/v1/loyalty-cards?programId=${programId}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().items).toEqual([]);
+  });
+
   it('blocks a lost card so the till no longer finds it, and unblocks it', async () => {
     const card = (await admin.post('/api/v1/loyalty-cards', { programId, clientId })).json();
     const lookup = () =>

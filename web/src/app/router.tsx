@@ -122,6 +122,7 @@ const routeTree = rootRoute.addChildren([
       'SegmentPage',
       '/crm/segments/$segmentId',
     ),
+    page('tickets', () => import('../modules/crm/tickets/tickets-page'), 'TicketsPage'),
     page('marketing', () => import('../modules/crm/marketing/marketing-page'), 'MarketingPage'),
     page(
       'marketing',
@@ -129,6 +130,7 @@ const routeTree = rootRoute.addChildren([
       'MarketingEventPage',
       '/crm/marketing/$eventId',
     ),
+    page('loyalty', () => import('../modules/crm/loyalty/loyalty-page'), 'LoyaltyPage'),
     page('pipelines', () => import('../modules/crm/pipelines/pipelines-page'), 'PipelinesPage'),
     page('web-forms', () => import('../modules/crm/web-forms/web-forms-page'), 'WebFormsPage'),
   ]),

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../../platform/http/api.js';
 import { archiveRoutes, switchRoutes } from '../../../platform/http/archive-routes.js';
@@ -9,7 +9,8 @@ import { invalidField, notFound } from '../../../platform/http/problem.js';
 import { Id, IdParams } from '../../../platform/http/schemas.js';
 import { requirePermission } from '../../../platform/rbac/require-permission.js';
 import { normalisePhone } from '../../parties/rules/normalise-phone.js';
-import { loadVisibleClient } from '../../parties/visibility.js';
+import { clients } from '../../parties/schema.js';
+import { loadVisibleClient, visibleThroughClient } from '../../parties/visibility.js';
 import { loyaltyBalances, loyaltyCards, loyaltyLedger, loyaltyPrograms } from '../schema.js';
 import { accruePoints } from './actions/accrue-points.js';
 import { adjustPoints } from './actions/adjust-points.js';
@@ -110,6 +111,46 @@ export function loyaltyRoutes(api: Api) {
       },
     },
     async (req, reply) => reply.code(201).send(await req.run(issueLoyaltyCard, req.body)),
+  );
+
+  api.get(
+    '/loyalty-cards',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: "Cards issued, with their client's name",
+        querystring: listQuery(['cardNumber'], {
+          programId: Type.Optional(Id),
+          clientId: Type.Optional(Id),
+        }),
+        response: { 200: pageOf(Type.Object({ ...Card.properties, clientName: Type.String() })) },
+      },
+    },
+    (req) =>
+      req.read((tx) =>
+        keysetPage(
+          req.query,
+          { cardNumber: loyaltyCards.cardNumber },
+          'cardNumber',
+          loyaltyCards.id,
+          (where, orderBy, limit) =>
+            tx
+              .select({ ...getTableColumns(loyaltyCards), clientName: clients.name })
+              .from(loyaltyCards)
+              .innerJoin(clients, eq(clients.id, loyaltyCards.clientId))
+              .where(
+                whereAll([
+                  where,
+                  req.query.programId ? eq(loyaltyCards.programId, req.query.programId) : undefined,
+                  req.query.clientId ? eq(loyaltyCards.clientId, req.query.clientId) : undefined,
+                  visibleThroughClient(req.actor, loyaltyCards.clientId),
+                ]),
+              )
+              .orderBy(...orderBy)
+              .limit(limit),
+        ),
+      ),
   );
 
   switchRoutes(api, ['block', 'unblock'], 'blocked', {
