@@ -337,7 +337,7 @@ export const glEntries = pgTable(
 /**
  * Debit and credit per account and month, kept by the database as GL rows arrive: a trial
  * balance for any months reads these instead of millions of GL rows (partial months at the
- * edges of a period read the GL by date).
+ * edges of a period read the daily balances).
  */
 export const glMonthlyBalances = pgTable(
   'gl_monthly_balances',
@@ -356,6 +356,26 @@ export const glMonthlyBalances = pgTable(
       columns: [t.tenantId, t.companyId, t.accountId, t.month],
     }),
     index('gl_monthly_balances_month_idx').on(t.tenantId, t.companyId, t.month),
+  ],
+);
+
+/**
+ * Debit and credit per account and day, kept beside the monthly balances: the partial months
+ * at the edges of a period read at most a month of days per account instead of GL rows.
+ */
+export const glDailyBalances = pgTable(
+  'gl_daily_balances',
+  {
+    tenantId: tenantId(),
+    companyId: uuid('company_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    day: date('day').notNull(),
+    debit: money('debit').notNull().default('0'),
+    credit: money('credit').notNull().default('0'),
+  },
+  (t) => [
+    primaryKey({ name: 'gl_daily_balances_pkey', columns: [t.tenantId, t.companyId, t.accountId, t.day] }),
+    index('gl_daily_balances_day_idx').on(t.tenantId, t.companyId, t.day),
   ],
 );
 
