@@ -17,6 +17,12 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { openServer } from '../src/platform/db/server.js';
 import type { Platform } from '../src/platform/platform.js';
 import { createTenant } from '../src/platform/tenancy/create-tenant.js';
+import {
+  type AccountingResult,
+  accountingPglite,
+  accountingPostgres,
+  accountingReport,
+} from './accounting.js';
 import { type BareDriver, buildBareServer, pgDriver, pgliteDriver, SQL } from './bare.js';
 import {
   BackendCpu,
@@ -54,8 +60,11 @@ const settings = {
   profileDir: env.BENCH_CPU_PROFILE || '',
   /** The ladder that splits the action's cost into steps (adds ~50 s); BENCH_LADDER=0 skips it. */
   ladder: env.BENCH_LADDER !== '0',
-  /** Which suites run: `platform` (the layers, against bare routes) and `crm` (client card and search at scale, bench/crm.ts). */
-  suites: (env.BENCH_SUITES || 'platform,crm').split(',').map((s) => s.trim()),
+  /**
+   * Which suites run: `platform` (the layers, against bare routes), `crm` (client card, search
+   * and segments at scale, bench/crm.ts) and `accounting` (trial balance over a large GL, bench/accounting.ts).
+   */
+  suites: (env.BENCH_SUITES || 'platform,crm,accounting').split(',').map((s) => s.trim()),
   /** Ladder rungs are only there to split the cost, so they get a shorter run. */
   ladderDuration: Number(env.BENCH_LADDER_DURATION || 5),
   ladderWarmup: Number(env.BENCH_LADDER_WARMUP || 1),
@@ -435,17 +444,21 @@ async function main() {
   );
   const all: Measured[] = [];
   const crm: CrmStageResult[] = [];
+  const accounting: AccountingResult[] = [];
   const platformSuite = settings.suites.includes('platform');
   const crmSuite = settings.suites.includes('crm');
+  const accountingSuite = settings.suites.includes('accounting');
   let rssAfterPostgres: number | undefined;
   if (settings.only !== 'pglite') {
     if (platformSuite) all.push(...(await postgresStage()));
     if (crmSuite) crm.push(await crmPostgres());
+    if (accountingSuite) accounting.push(await accountingPostgres());
     rssAfterPostgres = process.resourceUsage().maxRSS;
   }
   if (settings.only !== 'pg') {
     if (platformSuite) all.push(...(await pgliteStage()));
     if (crmSuite) crm.push(await crmPglite());
+    if (accountingSuite) accounting.push(await accountingPglite());
   }
   stopLoader();
   const maxRss = process.resourceUsage().maxRSS;
@@ -501,6 +514,9 @@ async function main() {
   const crmOut = crmReport(crm);
   out.push(...crmOut.lines);
   if (crm.length) out.push('');
+  const accountingOut = accountingReport(accounting);
+  out.push(...accountingOut.lines);
+  if (accounting.length) out.push('');
   if (rssAfterPostgres !== undefined)
     out.push(`peak memory (maxRSS) after the PostgreSQL cases: ${mb(rssAfterPostgres)}`);
   out.push(
@@ -514,6 +530,7 @@ async function main() {
     out.push(`goal: action ratio on PostgreSQL >= 0.50: ${ratio >= 0.5 ? 'yes' : 'no'}`);
   }
   out.push(...crmOut.goals);
+  out.push(...accountingOut.goals);
   console.log(out.join('\n'));
 
   function platformOutput() {

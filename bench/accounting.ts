@@ -1,0 +1,187 @@
+/**
+ * The accounting suite of `npm run bench`: the trial balance of a company whose general ledger
+ * holds 10,000,000 rows, for periods of every shape (a month, a quarter, a year, three years, and
+ * periods that start and end inside months), through Tandem's HTTP API, on PostgreSQL and PGlite.
+ * See bench/README.md.
+ */
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { createApp } from '../src/app.js';
+import { readConfig } from '../src/platform/config.js';
+import type { Database } from '../src/platform/db/database.js';
+import { openEmbedded } from '../src/platform/db/embedded.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import { openServer } from '../src/platform/db/server.js';
+import { createTenant } from '../src/platform/tenancy/create-tenant.js';
+import { type LedgerSizes, ledgerSteps } from './accounting-data.js';
+import { backendsGone, listen, logIn, PASSWORD, percentile, table, withDatabase } from './common.js';
+
+const env = process.env;
+const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+
+export const accountingSettings = {
+  adminUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  databaseName: 'tandem_bench_accounting',
+  sizes: { glRows: num('BENCH_ACC_GL_ROWS', 10_000_000), accounts: 400 } satisfies LedgerSizes,
+  /** PGlite's ledger as a fraction of PostgreSQL's: 10 million rows in WebAssembly memory take minutes and gigabytes. */
+  pgliteScale: num('BENCH_ACC_PGLITE_SCALE', 0.1),
+  /** Requests per period shape, one at a time. */
+  runs: num('BENCH_ACC_RUNS', 5),
+  goalMs: 300,
+};
+
+type Db = 'PostgreSQL' | 'PGlite';
+
+/** Periods of every shape inside the generated three years (2024-2026). */
+const PERIODS: { label: string; from: string; to: string }[] = [
+  { label: 'a month', from: '2026-10-01', to: '2026-10-31' },
+  { label: 'a quarter', from: '2026-07-01', to: '2026-09-30' },
+  { label: 'a year', from: '2025-01-01', to: '2025-12-31' },
+  { label: 'three years', from: '2024-01-01', to: '2026-12-31' },
+  { label: 'inside one month', from: '2026-05-10', to: '2026-05-20' },
+  { label: 'mid-month to mid-month', from: '2025-03-15', to: '2026-02-14' },
+];
+
+export interface AccountingResult {
+  db: Db;
+  glRows: number;
+  generationMs: number;
+  steps: { label: string; ms: number }[];
+  periods: { label: string; ms: number[]; accounts: number }[];
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+async function runStage(db: Db, database: Database, sizes: LedgerSizes, databaseUrl?: string) {
+  await migrate(database);
+  const { platform, server } = await createApp({ ...readConfig({}), databaseUrl }, database);
+  try {
+    const email = 'bench@accounting.test';
+    const tenant = await createTenant(platform, 'Bench Books', {
+      admin: { email, name: 'Bench Accountant', password: PASSWORD },
+      company: { name: 'Bench Books Ltd', baseCurrency: 'EUR' },
+    });
+    log(`  ${db}: generating ${sizes.glRows} GL rows over ${sizes.accounts} accounts...`);
+    const started = performance.now();
+    const steps: { label: string; ms: number }[] = [];
+    await database.session(async (session) => {
+      for (const step of ledgerSteps(sizes, {
+        tenantId: tenant.tenantId,
+        companyId: tenant.companyId,
+        userId: tenant.adminUserId,
+      })) {
+        const t = performance.now();
+        await session.exec(step.sql);
+        steps.push({ label: step.label, ms: performance.now() - t });
+        log(`    ${step.label}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      }
+    });
+    await database.exec('ANALYZE');
+    const generationMs = performance.now() - started;
+    const base = await listen(server);
+    const cookie = await logIn(base, email);
+    const periods: AccountingResult['periods'] = [];
+    for (const period of PERIODS) {
+      const ms: number[] = [];
+      let accounts = 0;
+      for (let run = 0; run < accountingSettings.runs; run++) {
+        const t = performance.now();
+        const res = await fetch(
+          `${base}/api/v1/accounting/trial-balance?companyId=${tenant.companyId}&from=${period.from}&to=${period.to}`,
+          { headers: { cookie }, signal: AbortSignal.timeout(120_000) },
+        );
+        const body = await res.text();
+        ms.push(performance.now() - t);
+        if (res.status !== 200) throw new Error(`trial balance ${period.label}: ${res.status} ${body}`);
+        const parsed = JSON.parse(body) as {
+          rows: { debit: string; credit: string }[];
+          totals: Record<string, string>;
+        };
+        accounts = parsed.rows.length;
+        if (parsed.totals.debit !== parsed.totals.credit)
+          throw new Error(`trial balance ${period.label} does not balance: ${JSON.stringify(parsed.totals)}`);
+      }
+      ms.sort((a, b) => a - b);
+      periods.push({ label: period.label, ms, accounts });
+      log(`  ${db} trial balance, ${period.label}: p50 ${percentile(ms, 50).toFixed(0)} ms`);
+    }
+    return { db, glRows: sizes.glRows, generationMs, steps, periods } satisfies AccountingResult;
+  } finally {
+    await server.close();
+    await platform.stop();
+  }
+}
+
+export async function accountingPostgres(): Promise<AccountingResult> {
+  const admin = new pg.Client({ connectionString: accountingSettings.adminUrl });
+  await admin.connect();
+  const name = accountingSettings.databaseName;
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = withDatabase(accountingSettings.adminUrl, name);
+    const database = await openServer({ url, poolSize: 4 });
+    try {
+      return await runStage('PostgreSQL', database, accountingSettings.sizes, url);
+    } finally {
+      await database.close();
+      await backendsGone(admin, name);
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  }
+}
+
+export async function accountingPglite(): Promise<AccountingResult> {
+  const database = await openEmbedded({ dataDir: 'memory://' });
+  try {
+    const glRows = Math.round(accountingSettings.sizes.glRows * accountingSettings.pgliteScale);
+    return await runStage('PGlite', database, { ...accountingSettings.sizes, glRows });
+  } finally {
+    await database.close();
+  }
+}
+
+export function accountingReport(results: AccountingResult[]): { lines: string[]; goals: string[] } {
+  if (!results.length) return { lines: [], goals: [] };
+  const rows = results.flatMap((r) =>
+    r.periods.map((p) => [
+      r.db,
+      r.glRows.toLocaleString('en-US'),
+      p.label,
+      String(p.accounts),
+      percentile(p.ms, 50).toFixed(0),
+      p.ms[p.ms.length - 1].toFixed(0),
+    ]),
+  );
+  const lines = [
+    '',
+    `accounting: GET /accounting/trial-balance, one request at a time, ${accountingSettings.runs} per period`,
+    ...results.map(
+      (r) =>
+        `${r.db}: ${r.glRows.toLocaleString('en-US')} GL rows generated in ${(r.generationMs / 1000).toFixed(0)} s (` +
+        r.steps.map((s) => `${s.label} ${(s.ms / 1000).toFixed(1)} s`).join(', ') +
+        ')',
+    ),
+    table(['db', 'GL rows', 'period', 'accounts', 'p50 ms', 'max ms'], rows, [
+      false,
+      true,
+      false,
+      true,
+      true,
+      true,
+    ]),
+  ];
+  const pgResult = results.find((r) => r.db === 'PostgreSQL');
+  const goals = pgResult
+    ? [
+        `goal: trial balance over ${pgResult.glRows.toLocaleString('en-US')} GL rows < ${accountingSettings.goalMs} ms on PostgreSQL (slowest request): ${
+          Math.max(...pgResult.periods.map((p) => p.ms[p.ms.length - 1])) < accountingSettings.goalMs
+            ? 'yes'
+            : 'no'
+        }`,
+      ]
+    : [];
+  return { lines, goals };
+}
