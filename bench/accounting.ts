@@ -93,12 +93,9 @@ async function runStage(db: Db, database: Database, sizes: LedgerSizes, database
         const body = await res.text();
         ms.push(performance.now() - t);
         if (res.status !== 200) throw new Error(`trial balance ${period.label}: ${res.status} ${body}`);
-        const parsed = JSON.parse(body) as {
-          rows: { debit: string; credit: string }[];
-          totals: Record<string, string>;
-        };
-        accounts = parsed.rows.length;
-        if (parsed.totals.debit !== parsed.totals.credit)
+        const parsed = JSON.parse(body) as { items: unknown[]; totals: Record<string, string> };
+        accounts = parsed.items.length;
+        if (parsed.totals.periodDebit !== parsed.totals.periodCredit)
           throw new Error(`trial balance ${period.label} does not balance: ${JSON.stringify(parsed.totals)}`);
       }
       ms.sort((a, b) => a - b);

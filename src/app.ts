@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import { accountingModule } from './modules/accounting/index.js';
 import { crmModule } from './modules/crm/index.js';
 import { integrationsModule } from './modules/integrations/index.js';
 import { partiesModule } from './modules/parties/index.js';
@@ -20,6 +21,7 @@ export const MODULES: ModuleDefinition[] = [
   directoriesModule,
   partiesModule,
   crmModule,
+  accountingModule,
   integrationsModule,
 ];
 

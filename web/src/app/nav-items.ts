@@ -8,7 +8,7 @@ export interface NavItem {
   /** i18n key of the link text. */
   label: string;
   /** Section of the navbar; `main` has no heading, others are headed by their i18n key. */
-  group: 'main' | 'crm' | 'settings' | 'integrations';
+  group: 'main' | 'crm' | 'accounting' | 'settings' | 'integrations';
   permission?: string;
   /** The page belongs to a switchable module: it disappears when the module is off. */
   module?: string;
@@ -53,6 +53,46 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'crm:read',
     module: 'crm',
   },
+  {
+    key: 'chart-of-accounts',
+    to: '/accounting/accounts',
+    label: 'nav.chartOfAccounts',
+    group: 'accounting',
+    permission: 'accounting:read',
+    module: 'accounting',
+  },
+  {
+    key: 'journal-entries',
+    to: '/accounting/entries',
+    label: 'nav.journalEntries',
+    group: 'accounting',
+    permission: 'accounting:read',
+    module: 'accounting',
+  },
+  {
+    key: 'fiscal-periods',
+    to: '/accounting/periods',
+    label: 'nav.fiscalPeriods',
+    group: 'accounting',
+    permission: 'accounting:read',
+    module: 'accounting',
+  },
+  {
+    key: 'trial-balance',
+    to: '/accounting/trial-balance',
+    label: 'nav.trialBalance',
+    group: 'accounting',
+    permission: 'accounting:read',
+    module: 'accounting',
+  },
+  {
+    key: 'general-ledger',
+    to: '/accounting/general-ledger',
+    label: 'nav.generalLedger',
+    group: 'accounting',
+    permission: 'accounting:read',
+    module: 'accounting',
+  },
   { key: 'users', to: '/settings/users', label: 'nav.users', group: 'settings', permission: 'users:read' },
   { key: 'roles', to: '/settings/roles', label: 'nav.roles', group: 'settings', permission: 'users:read' },
   { key: 'companies', to: '/settings/companies', label: 'nav.companies', group: 'settings' },
@@ -94,6 +134,7 @@ export const NAV_ITEMS: NavItem[] = [
 export const NAV_GROUPS: { key: NavItem['group']; label: string | null }[] = [
   { key: 'main', label: null },
   { key: 'crm', label: 'modules.crm' },
+  { key: 'accounting', label: 'modules.accounting' },
   { key: 'settings', label: 'nav.settings' },
   { key: 'integrations', label: 'modules.integrations' },
 ];

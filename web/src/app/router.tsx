@@ -133,6 +133,27 @@ const routeTree = rootRoute.addChildren([
     page('loyalty', () => import('../modules/crm/loyalty/loyalty-page'), 'LoyaltyPage'),
     page('pipelines', () => import('../modules/crm/pipelines/pipelines-page'), 'PipelinesPage'),
     page('web-forms', () => import('../modules/crm/web-forms/web-forms-page'), 'WebFormsPage'),
+    page(
+      'chart-of-accounts',
+      () => import('../modules/accounting/chart-of-accounts-page'),
+      'ChartOfAccountsPage',
+    ),
+    page('journal-entries', () => import('../modules/accounting/journal-entries-page'), 'JournalEntriesPage'),
+    page(
+      'journal-entries',
+      () => import('../modules/accounting/journal-entry-page'),
+      'NewJournalEntryPage',
+      '/accounting/entries/new',
+    ),
+    page(
+      'journal-entries',
+      () => import('../modules/accounting/journal-entry-page'),
+      'JournalEntryPage',
+      '/accounting/entries/$entryId',
+    ),
+    page('fiscal-periods', () => import('../modules/accounting/periods-page'), 'PeriodsPage'),
+    page('trial-balance', () => import('../modules/accounting/trial-balance-page'), 'TrialBalancePage'),
+    page('general-ledger', () => import('../modules/accounting/general-ledger-page'), 'GeneralLedgerPage'),
   ]),
 ]);
 

@@ -9,7 +9,11 @@ export const PAGE_SIZE = 25;
  * goes back without the server supporting it; a change of filters starts again at page one.
  * The query key starts with the path: invalidating `[path]` refreshes every page and filter.
  */
-export function useCursorList<T>(path: string, filters: Record<string, QueryValue> = {}, limit = PAGE_SIZE) {
+export function useCursorList<T, P extends Page<T> = Page<T>>(
+  path: string,
+  filters: Record<string, QueryValue> = {},
+  limit = PAGE_SIZE,
+) {
   const filterKey = JSON.stringify(filters);
   const [state, setState] = useState<{ filterKey: string; cursors: (string | null)[] }>({
     filterKey,
@@ -19,12 +23,14 @@ export function useCursorList<T>(path: string, filters: Record<string, QueryValu
   const cursor = cursors[cursors.length - 1];
   const query = useQuery({
     queryKey: [path, filters, cursor, limit],
-    queryFn: () => api.get<Page<T>>(path, { ...filters, limit, cursor }),
+    queryFn: () => api.get<P>(path, { ...filters, limit, cursor }),
     placeholderData: keepPreviousData,
   });
   const nextCursor = query.data?.nextCursor ?? null;
   return {
     items: query.data?.items ?? [],
+    /** The whole answer of the page, for lists that say more than their items (an opening balance). */
+    data: query.data,
     isLoading: query.isLoading,
     isFetching: query.isFetching,
     error: query.error,

@@ -42,6 +42,11 @@ const ICONS: Record<string, ReactNode> = {
   marketing: <SpeakerIcon />,
   pipelines: <KanbanIcon />,
   'web-forms': <FormIcon />,
+  'chart-of-accounts': <BookIcon />,
+  'journal-entries': <FormIcon />,
+  'fiscal-periods': <HistoryIcon />,
+  'trial-balance': <PieIcon />,
+  'general-ledger': <ChecklistIcon />,
 };
 
 export function Navbar({ onNavigate }: { onNavigate: () => void }) {

@@ -1,0 +1,40 @@
+import type { ModuleDefinition } from '../../platform/modules/module.js';
+import { accountRoutes } from './account-routes.js';
+import { seedAccountingDemo } from './demo-data.js';
+import { entryRoutes } from './entry-routes.js';
+import { fiscalRoutes } from './fiscal-routes.js';
+import { invoicingRoutes } from './invoicing/index.js';
+import { reportRoutes } from './report-routes.js';
+import { setupRoutes } from './setup-routes.js';
+
+/** The books: chart of accounts, journals, entries, the general ledger, periods and their closing. */
+export const accountingModule: ModuleDefinition = {
+  key: 'accounting',
+  title: 'Accounting',
+  switchable: true,
+  permissions: [
+    {
+      key: 'accounting:read',
+      description: 'See the chart of accounts, journal entries, the ledger and reports',
+    },
+    { key: 'accounting:write', description: 'Draft, post and cancel journal entries' },
+    {
+      key: 'accounting:manage',
+      description:
+        'Set up the chart of accounts, journals, dimensions, settings and fiscal years; close periods and years',
+    },
+    {
+      key: 'accounting:post_closed_period',
+      description: 'Post into a closed period (the entry is marked so)',
+    },
+  ],
+  routes(api) {
+    accountRoutes(api);
+    setupRoutes(api);
+    fiscalRoutes(api);
+    entryRoutes(api);
+    reportRoutes(api);
+    invoicingRoutes(api);
+  },
+  seedDemo: seedAccountingDemo,
+};

@@ -1,0 +1,173 @@
+import { Decimal } from 'decimal.js';
+import { and, asc, eq, lte, ne } from 'drizzle-orm';
+import { Type } from 'typebox';
+import type { Api } from '../../../platform/http/api.js';
+import { keysetPage, listQuery, pageOf, whereAll } from '../../../platform/http/pagination.js';
+import { DateOnly, Id, IdParams } from '../../../platform/http/schemas.js';
+import { requirePermission } from '../../../platform/rbac/require-permission.js';
+import { counterparties } from '../../parties/schema.js';
+import { companyBooks } from '../books.js';
+import { AGING_BUCKETS, ageOpenItems } from '../rules/aging-buckets.js';
+import { settleOpenItem } from './actions/settle-open-item.js';
+import { undoAllocationAction } from './actions/undo-allocation.js';
+import { openItems } from './schema.js';
+import { AgingReport, Allocation, AllocationRequest, OpenItem, Side } from './schemas.js';
+import { withAllocated } from './views.js';
+
+/** What counterparties owe and are owed: open items, their allocations, and the aging. */
+export function receivableRoutes(api: Api) {
+  const read = requirePermission('accounting:read');
+  const tags = ['Receivables and payables'];
+
+  api.get(
+    '/open-items',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary:
+          'Open items of a company: instalments of invoices, credit notes and payments, oldest due first',
+        querystring: listQuery(['dueDate', 'documentDate'], {
+          companyId: Id,
+          counterpartyId: Type.Optional(Id),
+          side: Type.Optional(Side),
+          invoiceId: Type.Optional(Id),
+          paymentId: Type.Optional(Id),
+          open: Type.Optional(Type.Boolean({ description: 'Only items with something outstanding' })),
+        }),
+        response: { 200: pageOf(OpenItem) },
+      },
+    },
+    (req) =>
+      req.read(async (tx) => {
+        const q = req.query;
+        const page = await keysetPage(
+          q,
+          { dueDate: openItems.dueDate, documentDate: openItems.documentDate },
+          'dueDate',
+          openItems.id,
+          (where, orderBy, limit) =>
+            tx
+              .select()
+              .from(openItems)
+              .where(
+                whereAll([
+                  where,
+                  eq(openItems.companyId, q.companyId),
+                  q.counterpartyId ? eq(openItems.counterpartyId, q.counterpartyId) : undefined,
+                  q.side ? eq(openItems.side, q.side) : undefined,
+                  q.invoiceId ? eq(openItems.invoiceId, q.invoiceId) : undefined,
+                  q.paymentId ? eq(openItems.paymentId, q.paymentId) : undefined,
+                  q.open ? ne(openItems.outstanding, '0') : undefined,
+                ]),
+              )
+              .orderBy(...orderBy)
+              .limit(limit),
+        );
+        return { ...page, items: await withAllocated(tx, page.items) };
+      }),
+  );
+
+  api.post(
+    '/open-items/:id/allocations',
+    {
+      schema: {
+        tags,
+        summary: 'Settle the item in the body with this one (a credit note’s or a payment’s negative item)',
+        params: IdParams,
+        body: AllocationRequest,
+        response: { 200: Allocation },
+      },
+    },
+    (req) => req.run(settleOpenItem, { ...req.body, id: req.params.id }),
+  );
+
+  api.post(
+    '/allocations/:id/undo',
+    {
+      schema: {
+        tags,
+        summary: 'Undo an allocation: an opposite row is added and its exchange entry reversed',
+        params: IdParams,
+        response: { 200: Allocation },
+      },
+    },
+    (req) => req.run(undoAllocationAction, { id: req.params.id }),
+  );
+
+  api.get(
+    '/accounting/aging',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: 'What each counterparty owes (or is owed) by days past due, in the company currency',
+        querystring: Type.Object(
+          { companyId: Id, side: Side, asOf: Type.Optional(DateOnly) },
+          { additionalProperties: false },
+        ),
+        response: { 200: AgingReport },
+      },
+    },
+    (req) =>
+      req.read(async (tx) => {
+        const { companyId, side } = req.query;
+        const asOf = req.query.asOf ?? new Date().toISOString().slice(0, 10);
+        const company = await companyBooks(tx, companyId);
+        const items = await tx
+          .select({
+            counterpartyId: openItems.counterpartyId,
+            legalName: counterparties.legalName,
+            dueDate: openItems.dueDate,
+            outstanding: openItems.outstandingInCompanyCurrency,
+          })
+          .from(openItems)
+          .innerJoin(counterparties, eq(counterparties.id, openItems.counterpartyId))
+          .where(
+            and(
+              eq(openItems.companyId, companyId),
+              eq(openItems.side, side),
+              ne(openItems.outstanding, '0'),
+              lte(openItems.documentDate, asOf),
+            ),
+          )
+          .orderBy(asc(counterparties.legalName), asc(openItems.counterpartyId));
+        const byCounterparty = new Map<string, { legalName: string; items: typeof items }>();
+        for (const item of items) {
+          const row = byCounterparty.get(item.counterpartyId) ?? { legalName: item.legalName, items: [] };
+          row.items.push(item);
+          byCounterparty.set(item.counterpartyId, row);
+        }
+        const rows = [...byCounterparty].map(([counterpartyId, { legalName, items: owed }]) => {
+          const buckets = ageOpenItems(owed, asOf, company.precision);
+          return {
+            counterpartyId,
+            legalName,
+            buckets,
+            total: sumOf(Object.values(buckets), company.precision),
+          };
+        });
+        const totals = Object.fromEntries(
+          AGING_BUCKETS.map((b) => [
+            b,
+            sumOf(
+              rows.map((r) => r.buckets[b]),
+              company.precision,
+            ),
+          ]),
+        );
+        return {
+          companyId,
+          side,
+          asOf,
+          currency: company.currency,
+          rows,
+          totals,
+          total: sumOf(Object.values(totals), company.precision),
+        };
+      }),
+  );
+}
+
+const sumOf = (values: string[], precision: number) =>
+  values.reduce((sum, v) => sum.plus(v), new Decimal(0)).toFixed(precision);
