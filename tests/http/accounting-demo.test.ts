@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -30,5 +31,55 @@ describe('the demo books', () => {
     ).json();
     expect(tb.totals.periodDebit).toBe(tb.totals.periodCredit);
     expect(tb.items.find((i: any) => i.code === '6000').closingDebit).toBe('1500.00');
+
+    // Invoicing: VAT, two terms, three customer invoices (one in USD), a bill, a part payment.
+    const taxes = (await admin.get(`/api/v1/taxes?companyId=${company.id}`)).json().items;
+    expect(taxes.map((x: any) => [x.name, x.ratePercent])).toEqual([['VAT 20%', '20.0000']]);
+    const terms = (await admin.get(`/api/v1/payment-terms?companyId=${company.id}`)).json().items;
+    expect(terms.map((x: any) => x.name).sort()).toEqual(['30/70 in 30 and 60 days', 'Net 30']);
+    const invoices = (await admin.get(`/api/v1/invoices?companyId=${company.id}&status=posted`)).json().items;
+    expect(invoices.filter((i: any) => i.kind === 'customer_invoice')).toHaveLength(3);
+    expect(invoices.filter((i: any) => i.kind === 'supplier_invoice')).toHaveLength(1);
+    expect(invoices.some((i: any) => i.currency === 'USD')).toBe(true);
+    const open = (await admin.get(`/api/v1/open-items?companyId=${company.id}&open=true`)).json().items;
+    expect(open.length).toBeGreaterThanOrEqual(4);
+    const payments = (await admin.get(`/api/v1/payments?companyId=${company.id}&status=posted`)).json().items;
+    expect(payments).toHaveLength(1);
+    const paid = (await admin.get(`/api/v1/payments/${payments[0].id}`)).json();
+    expect(paid.allocations.length).toBeGreaterThan(0);
+    expect(paid.openItem.outstanding).toBe('0.0000');
+    const aging = (
+      await admin.get(`/api/v1/accounting/aging?companyId=${company.id}&side=receivable`)
+    ).json();
+    expect(aging.rows.length).toBe(3);
+    expect(new Decimal(aging.total).greaterThan(0)).toBe(true);
+    const payables = (
+      await admin.get(`/api/v1/accounting/aging?companyId=${company.id}&side=payable`)
+    ).json();
+    expect(payables.rows).toHaveLength(1);
+    const after = (
+      await admin.get(
+        `/api/v1/accounting/trial-balance?companyId=${company.id}&from=${year}-01-01&to=${year}-12-31`,
+      )
+    ).json();
+    expect(after.totals.periodDebit).toBe(after.totals.periodCredit);
+    expect(after.totals.closingDebit).toBe(after.totals.closingCredit);
+
+    // The part-paid customer's statement ends where its receivable does, and both print.
+    const payer = paid.counterpartyId;
+    const today = new Date().toISOString().slice(0, 10);
+    const statement = (
+      await admin.get(
+        `/api/v1/accounting/statements?companyId=${company.id}&counterpartyId=${payer}&from=${year}-01-01&to=${today}`,
+      )
+    ).json();
+    expect(statement.movements.map((m: any) => m.kind)).toEqual(['customer_invoice', 'payment_in']);
+    expect(statement.closingBalance).toBe(aging.rows.find((r: any) => r.counterpartyId === payer).total);
+    const pdf = await admin.get(
+      `/api/v1/accounting/statements?companyId=${company.id}&counterpartyId=${payer}&from=${year}-01-01&to=${today}&format=pdf`,
+    );
+    expect(pdf.rawPayload.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const invoicePdf = await admin.get(`/api/v1/invoices/${invoices[0].id}/pdf`);
+    expect(invoicePdf.headers['content-type']).toBe('application/pdf');
   });
 });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Books, entryBody, expectProblem, postEntry, setUpBooks } from '../support/accounting-books.js';
+import {
+  type Books,
+  entryBody,
+  expectProblem,
+  type LineSpec,
+  postEntry,
+  setUpBooks,
+} from '../support/accounting-books.js';
 import { type Client, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -15,6 +22,13 @@ const snapshot = async () => ({
   lines: await count('journal_lines'),
   gl: await count('gl_entries'),
 });
+
+const trialBalance2026 = async () =>
+  (
+    await clerk.get(
+      `/api/v1/accounting/trial-balance?companyId=${books.companyId}&from=2026-01-01&to=2026-12-31`,
+    )
+  ).json();
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -88,153 +102,74 @@ describe('journal entries', () => {
     expect(list.json().items.map((e: any) => e.number)).toContain('GEN-2026-00001');
   });
 
-  it('refuses bad lines with a problem naming the field, and writes nothing', async () => {
-    const before = await snapshot();
-    const archived = (
-      await admin.post('/api/v1/accounts', {
+  describe('refuses bad lines with a problem naming the field, and writes nothing', () => {
+    const UNKNOWN = '0190b0f4-0000-7000-8000-000000000000';
+    /** Account ids by code, and two made for these cases: an archived one and one in USD. */
+    const made: Record<string, string> = { unknown: UNKNOWN };
+    const accountId = (code: string) => made[code] ?? books.account[code];
+    beforeAll(async () => {
+      const archived = await admin.post('/api/v1/accounts', {
         companyId: books.companyId,
         code: '6999',
         name: 'Old costs',
         type: 'expense',
         parentId: books.account['5'],
-      })
-    ).json();
-    await admin.post(`/api/v1/accounts/${archived.id}/archive`);
-    const usd = (
-      await admin.post('/api/v1/accounts', {
+      });
+      made.archived = archived.json().id;
+      await admin.post(`/api/v1/accounts/${made.archived}/archive`);
+      const usd = await admin.post('/api/v1/accounts', {
         companyId: books.companyId,
         code: '1011',
         name: 'Bank USD',
         type: 'asset',
         parentId: books.account['10'],
         currency: 'USD',
-      })
-    ).json();
-    const cases: [string, unknown, number, string][] = [
-      [
-        'unknown account',
-        entryBody(books, '2026-01-06', [
-          ['0190b0f4-0000-7000-8000-000000000000', '1', '0'],
-          [books.account['1010'], '0', '1'],
-        ]),
+      });
+      made.usd = usd.json().id;
+    });
+
+    /** Each line as "account debit credit"; the account by code, or one of those made above. */
+    const oneEuro = ['1010 1 0', '3000 0 1'];
+    it.each<{
+      what: string;
+      lines?: string[];
+      extra?: Record<string, unknown>;
+      date?: string;
+      field: string;
+    }>([
+      { what: 'unknown account', lines: ['unknown 1 0', '1010 0 1'], field: 'lines.0.accountId' },
+      { what: 'group account', lines: ['10 1 0', '1010 0 1'], field: 'lines.0.accountId' },
+      { what: 'archived account', lines: ['1010 1 0', 'archived 0 1'], field: 'lines.1.accountId' },
+      { what: 'account in another currency', lines: ['usd 1 0', '1010 0 1'], field: 'lines.0.accountId' },
+      { what: 'a currency without a rate', extra: { currency: 'GBP' }, field: 'currency' },
+      {
+        what: 'a USD rate before any was recorded',
+        date: '2025-12-31',
+        extra: { currency: 'USD' },
+        field: 'currency',
+      },
+      { what: 'both sides on one line', lines: ['1010 1 1', '3000 0 1'], field: 'lines.0.credit' },
+      {
+        what: 'more places than the currency has',
+        lines: ['1010 1.005 0', '3000 0 1.005'],
+        field: 'lines.0.debit',
+      },
+      { what: 'a negative amount', lines: ['1010 -1 0', '3000 0 1'], field: 'lines.0.debit' },
+      { what: 'a rate other than 1 in the company currency', extra: { rate: '2' }, field: 'rate' },
+      { what: 'an unknown journal', lines: [], extra: { journalId: UNKNOWN }, field: 'journalId' },
+    ])('$what: 422 naming $field', async ({ lines = oneEuro, extra, date = '2026-01-06', field }) => {
+      const before = await snapshot();
+      const specs = lines.map((line): LineSpec => {
+        const [code, debit, credit] = line.split(' ');
+        return [accountId(code), debit, credit];
+      });
+      expectProblem(
+        await clerk.post('/api/v1/journal-entries', entryBody(books, date, specs, extra)),
         422,
-        'lines.0.accountId',
-      ],
-      [
-        'group account',
-        entryBody(books, '2026-01-06', [
-          [books.account['10'], '1', '0'],
-          [books.account['1010'], '0', '1'],
-        ]),
-        422,
-        'lines.0.accountId',
-      ],
-      [
-        'archived account',
-        entryBody(books, '2026-01-06', [
-          [books.account['1010'], '1', '0'],
-          [archived.id, '0', '1'],
-        ]),
-        422,
-        'lines.1.accountId',
-      ],
-      [
-        'account in another currency',
-        entryBody(books, '2026-01-06', [
-          [usd.id, '1', '0'],
-          [books.account['1010'], '0', '1'],
-        ]),
-        422,
-        'lines.0.accountId',
-      ],
-      [
-        'a currency without a rate',
-        entryBody(
-          books,
-          '2026-01-06',
-          [
-            [books.account['1010'], '1', '0'],
-            [books.account['3000'], '0', '1'],
-          ],
-          { currency: 'GBP' },
-        ),
-        422,
-        'currency',
-      ],
-      [
-        'a USD rate before any was recorded',
-        entryBody(
-          books,
-          '2025-12-31',
-          [
-            [books.account['1010'], '1', '0'],
-            [books.account['3000'], '0', '1'],
-          ],
-          { currency: 'USD' },
-        ),
-        422,
-        'currency',
-      ],
-      [
-        'both sides on one line',
-        entryBody(books, '2026-01-06', [
-          [books.account['1010'], '1', '1'],
-          [books.account['3000'], '0', '1'],
-        ]),
-        422,
-        'lines.0.credit',
-      ],
-      [
-        'more places than the currency has',
-        entryBody(books, '2026-01-06', [
-          [books.account['1010'], '1.005', '0'],
-          [books.account['3000'], '0', '1.005'],
-        ]),
-        422,
-        'lines.0.debit',
-      ],
-      [
-        'a negative amount',
-        entryBody(books, '2026-01-06', [
-          [books.account['1010'], '-1', '0'],
-          [books.account['3000'], '0', '1'],
-        ]),
-        422,
-        'lines.0.debit',
-      ],
-      [
-        'a rate other than 1 in the company currency',
-        entryBody(
-          books,
-          '2026-01-06',
-          [
-            [books.account['1010'], '1', '0'],
-            [books.account['3000'], '0', '1'],
-          ],
-          { rate: '2' },
-        ),
-        422,
-        'rate',
-      ],
-      [
-        'an unknown journal',
-        { ...entryBody(books, '2026-01-06', []), journalId: '0190b0f4-0000-7000-8000-000000000000' },
-        422,
-        'journalId',
-      ],
-    ];
-    for (const [what, body, status, field] of cases) {
-      const res = await clerk.post('/api/v1/journal-entries', body);
-      expect.soft(res.statusCode, `${what}: ${res.body}`).toBe(status);
-      expect
-        .soft(
-          res.json().errors?.map((e: any) => e.field),
-          what,
-        )
-        .toContain(field);
-    }
-    const after = await snapshot();
-    expect(after).toEqual(before);
+        field,
+      );
+      expect(await snapshot()).toEqual(before);
+    });
   });
 
   it('an unbalanced entry stays a draft, and its failed posting takes no number', async () => {
@@ -390,13 +325,7 @@ describe('periods, cancelling and the year end', () => {
   });
 
   it('cancelling posts a reversal and brings the accounts back to where they were', async () => {
-    const tb = async () =>
-      (
-        await clerk.get(
-          `/api/v1/accounting/trial-balance?companyId=${books.companyId}&from=2026-01-01&to=2026-12-31`,
-        )
-      ).json();
-    const before = await tb();
+    const before = await trialBalance2026();
     const entry = await postEntry(clerk, books, '2026-04-15', [
       [books.account['5000'], '250.00', '0'],
       [books.account['1200'], '0', '250.00'],
@@ -410,7 +339,7 @@ describe('periods, cancelling and the year end', () => {
       ['0.0000', '250.0000'],
       ['250.0000', '0.0000'],
     ]);
-    const after = await tb();
+    const after = await trialBalance2026();
     expect(after.totals).toEqual({
       ...before.totals,
       periodDebit: (Number(before.totals.periodDebit) + 500).toFixed(2),
@@ -456,11 +385,7 @@ describe('periods, cancelling and the year end', () => {
       journalId: books.journal.GEN,
     });
     expect(closing.json().fiscalYear.closingEntryId).toBe(entry.id);
-    const tb = (
-      await clerk.get(
-        `/api/v1/accounting/trial-balance?companyId=${books.companyId}&from=2026-01-01&to=2026-12-31`,
-      )
-    ).json();
+    const tb = await trialBalance2026();
     const pnl = tb.items.filter((i: any) => i.type === 'income' || i.type === 'expense');
     for (const row of pnl)
       expect(row, row.code).toMatchObject({ closingDebit: '0.00', closingCredit: '0.00' });

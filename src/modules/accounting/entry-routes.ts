@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { Api } from '../../platform/http/api.js';
 import { textFilter } from '../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../platform/http/pagination.js';
+import { deleteRecordRoute, recordActionRoute } from '../../platform/http/record-routes.js';
 import { DateOnly, Id, IdParams, Search } from '../../platform/http/schemas.js';
 import { requirePermission } from '../../platform/rbac/require-permission.js';
 import { cancelJournalEntry } from './actions/cancel-journal-entry.js';
@@ -120,27 +121,18 @@ export function entryRoutes(api: Api) {
     (req) => req.run(updateJournalEntry, { ...req.body, id: req.params.id }),
   );
 
-  api.delete(
-    '/journal-entries/:id',
-    { schema: { tags, summary: 'Delete a draft', params: IdParams } },
-    async (req, reply) => {
-      await req.run(deleteJournalEntry, { id: req.params.id });
-      return reply.code(204).send();
-    },
-  );
+  deleteRecordRoute(api, '/journal-entries/:id', {
+    tags,
+    summary: 'Delete a draft',
+    action: deleteJournalEntry,
+  });
 
-  api.post(
-    '/journal-entries/:id/post',
-    {
-      schema: {
-        tags,
-        summary: 'Post a draft: checked, numbered and written to the general ledger',
-        params: IdParams,
-        response: { 200: JournalEntry },
-      },
-    },
-    (req) => req.run(postJournalEntry, { id: req.params.id }),
-  );
+  recordActionRoute(api, '/journal-entries/:id/post', {
+    tags,
+    summary: 'Post a draft: checked, numbered and written to the general ledger',
+    response: JournalEntry,
+    action: postJournalEntry,
+  });
 
   api.post(
     '/journal-entries/:id/cancel',

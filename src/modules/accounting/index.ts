@@ -3,6 +3,7 @@ import { accountRoutes } from './account-routes.js';
 import { seedAccountingDemo } from './demo-data.js';
 import { entryRoutes } from './entry-routes.js';
 import { fiscalRoutes } from './fiscal-routes.js';
+import { seedInvoicingDemo } from './invoicing/demo-data.js';
 import { invoicingRoutes } from './invoicing/index.js';
 import { reportRoutes } from './report-routes.js';
 import { setupRoutes } from './setup-routes.js';
@@ -36,5 +37,8 @@ export const accountingModule: ModuleDefinition = {
     reportRoutes(api);
     invoicingRoutes(api);
   },
-  seedDemo: seedAccountingDemo,
+  async seedDemo(ctx) {
+    await seedAccountingDemo(ctx);
+    await seedInvoicingDemo(ctx);
+  },
 };

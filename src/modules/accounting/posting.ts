@@ -3,14 +3,8 @@ import { can } from '../../platform/actions/actor.js';
 import type { ActionContext } from '../../platform/actions/define-action.js';
 import { conflict, invalidField } from '../../platform/http/problem.js';
 import type { EntryRow } from './books.js';
-import {
-  fiscalPeriods,
-  glEntries,
-  journalEntries,
-  journalLines,
-  journals,
-  numberingSeries,
-} from './schema.js';
+import { takeNumber } from './numbering.js';
+import { fiscalPeriods, glEntries, journalEntries, journalLines, journals } from './schema.js';
 
 export interface PostedLine {
   lineNo: number;
@@ -84,28 +78,12 @@ export async function admitIntoPeriod(
 async function nextNumber(ctx: ActionContext, entry: EntryRow) {
   const [journal] = await ctx.tx.select().from(journals).where(eq(journals.id, entry.journalId));
   const year = Number(entry.postingDate.slice(0, 4));
-  const key = `journal:${journal.id}`;
-  await ctx.tx
-    .insert(numberingSeries)
-    .values({
-      tenantId: ctx.tenantId,
-      companyId: entry.companyId,
-      key,
-      year,
-      prefix: `${journal.code}-${year}-`,
-    })
-    .onConflictDoNothing();
-  const where = and(
-    eq(numberingSeries.companyId, entry.companyId),
-    eq(numberingSeries.key, key),
-    eq(numberingSeries.year, year),
-  );
-  const [series] = await ctx.tx.select().from(numberingSeries).where(where).for('update');
-  await ctx.tx
-    .update(numberingSeries)
-    .set({ nextNumber: series.nextNumber + 1 })
-    .where(where);
-  return `${series.prefix}${String(series.nextNumber).padStart(5, '0')}`;
+  return takeNumber(ctx, {
+    companyId: entry.companyId,
+    key: `journal:${journal.id}`,
+    year,
+    prefix: `${journal.code}-${year}-`,
+  });
 }
 
 /**

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
+import type { Tx } from '../../platform/db/database.js';
 import type { Api } from '../../platform/http/api.js';
 import { archiveRoutes } from '../../platform/http/archive-routes.js';
 import { textFilter, unlessArchived } from '../../platform/http/filters.js';
-import { keysetPage, listQuery, pageOf, whereAll } from '../../platform/http/pagination.js';
-import { notFound } from '../../platform/http/problem.js';
+import { keysetPage, listQuery, type Page, pageOf, whereAll } from '../../platform/http/pagination.js';
+import { rowById } from '../../platform/http/record-routes.js';
 import { Id, IdParams, Name, Search } from '../../platform/http/schemas.js';
 import { requirePermission } from '../../platform/rbac/require-permission.js';
 import { createAnalyticDimension } from './actions/create-analytic-dimension.js';
@@ -31,6 +32,45 @@ import { settingsOf } from './settings.js';
 
 const tags = ['Accounting: set-up'];
 
+/** The query of a list of analytic dimensions or journals: both are coded, of a kind, archivable. */
+const codedListQuery = (Kind: TSchema) =>
+  listQuery(['code', 'name'], {
+    companyId: Type.Optional(Id),
+    kind: Type.Optional(Kind),
+    q: Type.Optional(Search),
+    includeArchived: Type.Optional(Type.Boolean()),
+  });
+type CodedTable = typeof analyticDimensions | typeof journals;
+type CodedListQuery = Static<ReturnType<typeof codedListQuery>>;
+
+/** A page of analytic dimensions or journals, by code unless sorted by name. */
+function codedPage<T extends CodedTable>(tx: Tx, table: T, query: CodedListQuery) {
+  const coded: CodedTable = table;
+  const kind = query.kind as string | undefined;
+  const page = keysetPage(
+    query,
+    { code: coded.code, name: coded.name },
+    'code',
+    coded.id,
+    (where, orderBy, limit) =>
+      tx
+        .select()
+        .from(coded)
+        .where(
+          whereAll([
+            where,
+            query.companyId ? eq(coded.companyId, query.companyId) : undefined,
+            kind ? eq(coded.kind, kind) : undefined,
+            unlessArchived(query.includeArchived, coded.archivedAt),
+            textFilter(query.q, coded.code, coded.name),
+          ]),
+        )
+        .orderBy(...orderBy)
+        .limit(limit),
+  );
+  return page as Promise<Page<T['$inferSelect']>>;
+}
+
 export function setupRoutes(api: Api) {
   const read = requirePermission('accounting:read');
 
@@ -41,39 +81,11 @@ export function setupRoutes(api: Api) {
       schema: {
         tags,
         summary: 'Cost centres, projects and departments',
-        querystring: listQuery(['code', 'name'], {
-          companyId: Type.Optional(Id),
-          kind: Type.Optional(DimensionKind),
-          q: Type.Optional(Search),
-          includeArchived: Type.Optional(Type.Boolean()),
-        }),
+        querystring: codedListQuery(DimensionKind),
         response: { 200: pageOf(AnalyticDimension) },
       },
     },
-    (req) =>
-      req.read((tx) =>
-        keysetPage(
-          req.query,
-          { code: analyticDimensions.code, name: analyticDimensions.name },
-          'code',
-          analyticDimensions.id,
-          (where, orderBy, limit) =>
-            tx
-              .select()
-              .from(analyticDimensions)
-              .where(
-                whereAll([
-                  where,
-                  req.query.companyId ? eq(analyticDimensions.companyId, req.query.companyId) : undefined,
-                  req.query.kind ? eq(analyticDimensions.kind, req.query.kind) : undefined,
-                  unlessArchived(req.query.includeArchived, analyticDimensions.archivedAt),
-                  textFilter(req.query.q, analyticDimensions.code, analyticDimensions.name),
-                ]),
-              )
-              .orderBy(...orderBy)
-              .limit(limit),
-        ),
-      ),
+    (req) => req.read((tx) => codedPage(tx, analyticDimensions, req.query)),
   );
 
   api.get(
@@ -82,15 +94,7 @@ export function setupRoutes(api: Api) {
       preHandler: read,
       schema: { tags, summary: 'One dimension', params: IdParams, response: { 200: AnalyticDimension } },
     },
-    (req) =>
-      req.read(async (tx) => {
-        const [row] = await tx
-          .select()
-          .from(analyticDimensions)
-          .where(eq(analyticDimensions.id, req.params.id));
-        if (!row) throw notFound('Analytic dimension', req.params.id);
-        return row;
-      }),
+    (req) => req.read((tx) => rowById(tx, analyticDimensions, req.params.id, 'Analytic dimension')),
   );
 
   api.post(
@@ -138,39 +142,11 @@ export function setupRoutes(api: Api) {
       schema: {
         tags,
         summary: 'Sales, purchases, bank, cash and general journals',
-        querystring: listQuery(['code', 'name'], {
-          companyId: Type.Optional(Id),
-          kind: Type.Optional(JournalKind),
-          q: Type.Optional(Search),
-          includeArchived: Type.Optional(Type.Boolean()),
-        }),
+        querystring: codedListQuery(JournalKind),
         response: { 200: pageOf(Journal) },
       },
     },
-    (req) =>
-      req.read((tx) =>
-        keysetPage(
-          req.query,
-          { code: journals.code, name: journals.name },
-          'code',
-          journals.id,
-          (where, orderBy, limit) =>
-            tx
-              .select()
-              .from(journals)
-              .where(
-                whereAll([
-                  where,
-                  req.query.companyId ? eq(journals.companyId, req.query.companyId) : undefined,
-                  req.query.kind ? eq(journals.kind, req.query.kind) : undefined,
-                  unlessArchived(req.query.includeArchived, journals.archivedAt),
-                  textFilter(req.query.q, journals.code, journals.name),
-                ]),
-              )
-              .orderBy(...orderBy)
-              .limit(limit),
-        ),
-      ),
+    (req) => req.read((tx) => codedPage(tx, journals, req.query)),
   );
 
   api.get(
@@ -179,12 +155,7 @@ export function setupRoutes(api: Api) {
       preHandler: read,
       schema: { tags, summary: 'One journal', params: IdParams, response: { 200: Journal } },
     },
-    (req) =>
-      req.read(async (tx) => {
-        const [row] = await tx.select().from(journals).where(eq(journals.id, req.params.id));
-        if (!row) throw notFound('Journal', req.params.id);
-        return row;
-      }),
+    (req) => req.read((tx) => rowById(tx, journals, req.params.id, 'Journal')),
   );
 
   api.post(

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../../platform/http/api.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../../platform/http/pagination.js';
+import { deleteRecordRoute, recordActionRoute } from '../../../platform/http/record-routes.js';
 import { Id, IdParams } from '../../../platform/http/schemas.js';
 import { requirePermission } from '../../../platform/rbac/require-permission.js';
 import { allocatePaymentTo } from './actions/allocate-payment.js';
@@ -118,38 +119,23 @@ export function documentRoutes(api: Api) {
     },
     (req) => req.run(updateInvoice, { ...req.body, id: req.params.id }),
   );
-  api.delete(
-    '/invoices/:id',
-    { schema: { tags, summary: 'Delete a draft; a posted invoice answers 409', params: IdParams } },
-    async (req, reply) => {
-      await req.run(deleteInvoice, { id: req.params.id });
-      return reply.code(204).send();
-    },
-  );
-  api.post(
-    '/invoices/:id/post',
-    {
-      schema: {
-        tags,
-        summary: 'Post a draft: numbered, its open items opened, booked in the sales or purchases journal',
-        params: IdParams,
-        response: { 200: Invoice },
-      },
-    },
-    (req) => req.run(postInvoice, { id: req.params.id }),
-  );
-  api.post(
-    '/invoices/:id/cancel',
-    {
-      schema: {
-        tags,
-        summary: 'Cancel a posted invoice with nothing allocated to it: its entry is reversed',
-        params: IdParams,
-        response: { 200: Invoice },
-      },
-    },
-    (req) => req.run(cancelInvoice, { id: req.params.id }),
-  );
+  deleteRecordRoute(api, '/invoices/:id', {
+    tags,
+    summary: 'Delete a draft; a posted invoice answers 409',
+    action: deleteInvoice,
+  });
+  recordActionRoute(api, '/invoices/:id/post', {
+    tags,
+    summary: 'Post a draft: numbered, its open items opened, booked in the sales or purchases journal',
+    response: Invoice,
+    action: postInvoice,
+  });
+  recordActionRoute(api, '/invoices/:id/cancel', {
+    tags,
+    summary: 'Cancel a posted invoice with nothing allocated to it: its entry is reversed',
+    response: Invoice,
+    action: cancelInvoice,
+  });
 
   const paymentTags = ['Payments'];
   api.get(
@@ -233,14 +219,11 @@ export function documentRoutes(api: Api) {
     },
     (req) => req.run(updatePayment, { ...req.body, id: req.params.id }),
   );
-  api.delete(
-    '/payments/:id',
-    { schema: { tags: paymentTags, summary: 'Delete a draft payment', params: IdParams } },
-    async (req, reply) => {
-      await req.run(deletePayment, { id: req.params.id });
-      return reply.code(204).send();
-    },
-  );
+  deleteRecordRoute(api, '/payments/:id', {
+    tags: paymentTags,
+    summary: 'Delete a draft payment',
+    action: deletePayment,
+  });
   api.post(
     '/payments/:id/post',
     {
@@ -259,18 +242,12 @@ export function documentRoutes(api: Api) {
     },
     (req) => req.run(postPayment, { id: req.params.id, ...(req.body ?? {}) }),
   );
-  api.post(
-    '/payments/:id/cancel',
-    {
-      schema: {
-        tags: paymentTags,
-        summary: 'Cancel a posted payment: its allocations are undone and its entry reversed',
-        params: IdParams,
-        response: { 200: Payment },
-      },
-    },
-    (req) => req.run(cancelPayment, { id: req.params.id }),
-  );
+  recordActionRoute(api, '/payments/:id/cancel', {
+    tags: paymentTags,
+    summary: 'Cancel a posted payment: its allocations are undone and its entry reversed',
+    response: Payment,
+    action: cancelPayment,
+  });
   api.post(
     '/payments/:id/allocations',
     {

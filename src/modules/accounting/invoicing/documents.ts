@@ -4,7 +4,8 @@ import type { Executor } from '../../../platform/db/database.js';
 import { findRateInForce } from '../../../platform/directories/queries.js';
 import { conflict, invalidField } from '../../../platform/http/problem.js';
 import { clientCounterparties, counterparties } from '../../parties/schema.js';
-import { journals, numberingSeries } from '../schema.js';
+import { takeNumber } from '../numbering.js';
+import { journals } from '../schema.js';
 import { settingsOf } from '../settings.js';
 
 /**
@@ -97,21 +98,7 @@ export async function nextDocumentNumber(
   prefix: string,
 ) {
   const year = Number(date.slice(0, 4));
-  await ctx.tx
-    .insert(numberingSeries)
-    .values({ tenantId: ctx.tenantId, companyId, key, year, prefix: `${prefix}-${year}-` })
-    .onConflictDoNothing();
-  const where = and(
-    eq(numberingSeries.companyId, companyId),
-    eq(numberingSeries.key, key),
-    eq(numberingSeries.year, year),
-  );
-  const [series] = await ctx.tx.select().from(numberingSeries).where(where).for('update');
-  await ctx.tx
-    .update(numberingSeries)
-    .set({ nextNumber: series.nextNumber + 1 })
-    .where(where);
-  return `${series.prefix}${String(series.nextNumber).padStart(5, '0')}`;
+  return takeNumber(ctx, { companyId, key, year, prefix: `${prefix}-${year}-` });
 }
 
 /** Side of the books a document's open items sit on. */

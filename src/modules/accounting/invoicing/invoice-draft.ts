@@ -6,12 +6,12 @@ import { type FieldError, invalid, invalidField } from '../../../platform/http/p
 import { companyBooks, currencyPrecision } from '../books.js';
 import { RuleError } from '../rules/rule-error.js';
 import { calculateTaxes, type Tax } from '../rules/tax-calculation.js';
-import { analyticDimensions } from '../schema.js';
+import { accounts, analyticDimensions } from '../schema.js';
 import { settingsOf } from '../settings.js';
 import { counterpartyOn, rateOn } from './documents.js';
 import { invoices, paymentTerms, taxes } from './schema.js';
 import type { InvoiceInput, InvoiceLineFields } from './schemas.js';
-import { accountProblem } from './tax-checks.js';
+import { problemOfAccount } from './tax-checks.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 type LineInput = Static<typeof InvoiceLineFields>;
@@ -52,8 +52,14 @@ async function checkLines(tx: Executor, companyId: string, lines: LineInput[], e
   const dimensions = dimensionIds.length
     ? await tx.select().from(analyticDimensions).where(inArray(analyticDimensions.id, dimensionIds))
     : [];
+  // One read for all the lines' accounts: a read per line was a third of a posting's statements.
+  const accountIds = [...new Set(lines.map((l) => l.accountId))];
+  const lineAccounts = accountIds.length
+    ? await tx.select().from(accounts).where(inArray(accounts.id, accountIds))
+    : [];
   for (const [i, line] of lines.entries()) {
-    const reason = await accountProblem(tx, companyId, line.accountId);
+    const account = lineAccounts.find((a) => a.id === line.accountId);
+    const reason = problemOfAccount(account, companyId, line.accountId);
     if (reason) errors.push({ field: `lines.${i}.accountId`, reason });
     for (const [field, kind] of DIMENSIONS) {
       const id = line[field];

@@ -3,6 +3,7 @@ import { and, asc, eq, lte, ne } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../../platform/http/api.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../../platform/http/pagination.js';
+import { recordActionRoute } from '../../../platform/http/record-routes.js';
 import { DateOnly, Id, IdParams } from '../../../platform/http/schemas.js';
 import { requirePermission } from '../../../platform/rbac/require-permission.js';
 import { counterparties } from '../../parties/schema.js';
@@ -82,18 +83,12 @@ export function receivableRoutes(api: Api) {
     (req) => req.run(settleOpenItem, { ...req.body, id: req.params.id }),
   );
 
-  api.post(
-    '/allocations/:id/undo',
-    {
-      schema: {
-        tags,
-        summary: 'Undo an allocation: an opposite row is added and its exchange entry reversed',
-        params: IdParams,
-        response: { 200: Allocation },
-      },
-    },
-    (req) => req.run(undoAllocationAction, { id: req.params.id }),
-  );
+  recordActionRoute(api, '/allocations/:id/undo', {
+    tags,
+    summary: 'Undo an allocation: an opposite row is added and its exchange entry reversed',
+    response: Allocation,
+    action: undoAllocationAction,
+  });
 
   api.get(
     '/accounting/aging',

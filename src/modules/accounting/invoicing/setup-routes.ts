@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
+import type { Tx } from '../../../platform/db/database.js';
 import type { Api } from '../../../platform/http/api.js';
 import { archiveRoutes } from '../../../platform/http/archive-routes.js';
 import { unlessArchived } from '../../../platform/http/filters.js';
-import { notFound } from '../../../platform/http/problem.js';
+import { rowById } from '../../../platform/http/record-routes.js';
 import { Id, IdParams, Name } from '../../../platform/http/schemas.js';
 import { requirePermission } from '../../../platform/rbac/require-permission.js';
 import { createPaymentTerms } from './actions/create-payment-terms.js';
@@ -19,6 +20,21 @@ const CompanyList = Type.Object(
   { companyId: Id, includeArchived: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
+
+/** A company's taxes or payment terms by name, the archived ones only when asked for. */
+async function companyRows<T extends typeof taxes | typeof paymentTerms>(
+  tx: Tx,
+  table: T,
+  query: Static<typeof CompanyList>,
+) {
+  const list: typeof taxes | typeof paymentTerms = table;
+  const rows = await tx
+    .select()
+    .from(list)
+    .where(and(eq(list.companyId, query.companyId), unlessArchived(query.includeArchived, list.archivedAt)))
+    .orderBy(asc(list.name));
+  return rows as T['$inferSelect'][];
+}
 
 /** Taxes and payment terms: what invoices are drafted with. */
 export function invoicingSetupRoutes(api: Api) {
@@ -36,19 +52,7 @@ export function invoicingSetupRoutes(api: Api) {
         response: { 200: Type.Object({ items: Type.Array(Tax) }) },
       },
     },
-    (req) =>
-      req.read(async (tx) => ({
-        items: await tx
-          .select()
-          .from(taxes)
-          .where(
-            and(
-              eq(taxes.companyId, req.query.companyId),
-              unlessArchived(req.query.includeArchived, taxes.archivedAt),
-            ),
-          )
-          .orderBy(asc(taxes.name)),
-      })),
+    (req) => req.read(async (tx) => ({ items: await companyRows(tx, taxes, req.query) })),
   );
   api.get(
     '/taxes/:id',
@@ -56,12 +60,7 @@ export function invoicingSetupRoutes(api: Api) {
       preHandler: read,
       schema: { tags: ['Taxes'], summary: 'One tax', params: IdParams, response: { 200: Tax } },
     },
-    (req) =>
-      req.read(async (tx) => {
-        const [tax] = await tx.select().from(taxes).where(eq(taxes.id, req.params.id));
-        if (!tax) throw notFound('Tax', req.params.id);
-        return tax;
-      }),
+    (req) => req.read((tx) => rowById(tx, taxes, req.params.id, 'Tax')),
   );
   api.post(
     '/taxes',
@@ -107,19 +106,7 @@ export function invoicingSetupRoutes(api: Api) {
         response: { 200: Type.Object({ items: Type.Array(PaymentTerms) }) },
       },
     },
-    (req) =>
-      req.read(async (tx) => ({
-        items: await tx
-          .select()
-          .from(paymentTerms)
-          .where(
-            and(
-              eq(paymentTerms.companyId, req.query.companyId),
-              unlessArchived(req.query.includeArchived, paymentTerms.archivedAt),
-            ),
-          )
-          .orderBy(asc(paymentTerms.name)),
-      })),
+    (req) => req.read(async (tx) => ({ items: await companyRows(tx, paymentTerms, req.query) })),
   );
   api.get(
     '/payment-terms/:id',
@@ -132,12 +119,7 @@ export function invoicingSetupRoutes(api: Api) {
         response: { 200: PaymentTerms },
       },
     },
-    (req) =>
-      req.read(async (tx) => {
-        const [terms] = await tx.select().from(paymentTerms).where(eq(paymentTerms.id, req.params.id));
-        if (!terms) throw notFound('Payment terms', req.params.id);
-        return terms;
-      }),
+    (req) => req.read((tx) => rowById(tx, paymentTerms, req.params.id, 'Payment terms')),
   );
   api.post(
     '/payment-terms',

@@ -9,6 +9,15 @@ import { accounts } from '../schema.js';
 /** An account a document or tax names: a leaf of the company that takes postings. */
 export async function accountProblem(tx: Executor, companyId: string, accountId: string) {
   const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
+  return problemOfAccount(account, companyId, accountId);
+}
+
+/** Why an account (as loaded, or missing) cannot take this company's postings, if it cannot. */
+export function problemOfAccount(
+  account: typeof accounts.$inferSelect | undefined,
+  companyId: string,
+  accountId: string,
+) {
   if (!account || account.companyId !== companyId)
     return `account ${accountId} is not an account of this company`;
   if (account.isGroup)
