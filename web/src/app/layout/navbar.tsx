@@ -47,6 +47,10 @@ const ICONS: Record<string, ReactNode> = {
   'fiscal-periods': <HistoryIcon />,
   'trial-balance': <PieIcon />,
   'general-ledger': <ChecklistIcon />,
+  invoices: <FormIcon />,
+  payments: <BuildingIcon />,
+  aging: <HistoryIcon />,
+  'invoicing-setup': <PuzzleIcon />,
 };
 
 export function Navbar({ onNavigate }: { onNavigate: () => void }) {

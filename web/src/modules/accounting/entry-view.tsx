@@ -14,7 +14,7 @@ import { sumAmounts, trimAmount } from './decimal-sum';
 import { isZero } from './report-period';
 import { BOOKS_CHANGED, useAccounts, useDimensions, useJournals } from './use-accounting-lists';
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
@@ -26,7 +26,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Another entry by its number: the reversal of a cancelled entry, or the entry a reversal cancels. */
-function EntryLink({ entryId, testId }: { entryId: string; testId: string }) {
+export function EntryLink({ entryId, testId }: { entryId: string; testId: string }) {
   const { t } = useTranslation();
   const other = useQuery({
     queryKey: ['/journal-entries', entryId],
