@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../../platform/http/api.js';
+import { withinDays } from '../../../platform/http/filters.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../../platform/http/pagination.js';
 import { deleteRecordRoute, recordActionRoute } from '../../../platform/http/record-routes.js';
-import { Id, IdParams } from '../../../platform/http/schemas.js';
+import { DateOnly, Id, IdParams } from '../../../platform/http/schemas.js';
 import { requirePermission } from '../../../platform/rbac/require-permission.js';
 import { allocatePaymentTo } from './actions/allocate-payment.js';
 import { cancelInvoice } from './actions/cancel-invoice.js';
@@ -50,6 +51,8 @@ export function documentRoutes(api: Api) {
           kind: Type.Optional(InvoiceKind),
           status: Type.Optional(Status),
           counterpartyId: Type.Optional(Id),
+          from: Type.Optional(DateOnly),
+          to: Type.Optional(DateOnly),
         }),
         response: { 200: pageOf(InvoiceSummary) },
       },
@@ -74,6 +77,7 @@ export function documentRoutes(api: Api) {
                   req.query.counterpartyId
                     ? eq(invoices.counterpartyId, req.query.counterpartyId)
                     : undefined,
+                  withinDays(invoices.invoiceDate, req.query.from, req.query.to),
                 ]),
               )
               .orderBy(...orderBy)
@@ -150,6 +154,8 @@ export function documentRoutes(api: Api) {
           direction: Type.Optional(Type.Union([Type.Literal('in'), Type.Literal('out')])),
           status: Type.Optional(Status),
           counterpartyId: Type.Optional(Id),
+          from: Type.Optional(DateOnly),
+          to: Type.Optional(DateOnly),
         }),
         response: { 200: pageOf(PaymentSummary) },
       },
@@ -174,6 +180,7 @@ export function documentRoutes(api: Api) {
                   req.query.counterpartyId
                     ? eq(payments.counterpartyId, req.query.counterpartyId)
                     : undefined,
+                  withinDays(payments.paymentDate, req.query.from, req.query.to),
                 ]),
               )
               .orderBy(...orderBy)

@@ -17,7 +17,6 @@ import { EntryStatusBadge } from '../entry-status-badge';
 import { useCompanyChoice } from '../use-company-choice';
 import { CounterpartyName, CounterpartySelect } from './counterparty-select';
 import { INVOICE_KINDS, type InvoiceSummary } from './invoicing-types';
-import { withinDates } from './within-dates';
 
 const column = createColumnHelper<InvoiceSummary>();
 
@@ -32,8 +31,14 @@ export function InvoicesPage() {
   const [counterpartyId, setCounterpartyId] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const list = useCursorList<InvoiceSummary>('/invoices', { companyId, kind, status, counterpartyId });
-  const shown = list.items.filter((i) => withinDates(i.invoiceDate, from, to));
+  const list = useCursorList<InvoiceSummary>('/invoices', {
+    companyId,
+    kind,
+    status,
+    counterpartyId,
+    from,
+    to,
+  });
 
   const columns = [
     column.display({
@@ -119,7 +124,7 @@ export function InvoicesPage() {
         <DayInput w={150} label={t('accounting.to')} value={to} onChange={setTo} />
       </Group>
       <DataTable
-        data={shown}
+        data={list.items}
         columns={columns}
         getRowId={(i) => i.id}
         loading={list.isLoading}

@@ -18,7 +18,6 @@ import { useJournals } from '../use-accounting-lists';
 import { useCompanyChoice } from '../use-company-choice';
 import { CounterpartyName, CounterpartySelect } from './counterparty-select';
 import { PAYMENT_DIRECTIONS, type PaymentSummary } from './invoicing-types';
-import { withinDates } from './within-dates';
 
 const column = createColumnHelper<PaymentSummary>();
 
@@ -34,8 +33,14 @@ export function PaymentsPage() {
   const [counterpartyId, setCounterpartyId] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const list = useCursorList<PaymentSummary>('/payments', { companyId, direction, status, counterpartyId });
-  const shown = list.items.filter((p) => withinDates(p.paymentDate, from, to));
+  const list = useCursorList<PaymentSummary>('/payments', {
+    companyId,
+    direction,
+    status,
+    counterpartyId,
+    from,
+    to,
+  });
 
   const columns = [
     column.display({
@@ -122,7 +127,7 @@ export function PaymentsPage() {
         <DayInput w={150} label={t('accounting.to')} value={to} onChange={setTo} />
       </Group>
       <DataTable
-        data={shown}
+        data={list.items}
         columns={columns}
         getRowId={(p) => p.id}
         loading={list.isLoading}
