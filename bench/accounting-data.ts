@@ -125,3 +125,42 @@ export function ledgerSteps(
     },
   ];
 }
+
+/**
+ * Receivables at scale: `items` open items of a receivable account over `counterparties`
+ * customers, due over the two years before 2026-11-01 and the month after, most of them
+ * partly paid. Loaded with triggers and foreign-key checks off, as the GL is.
+ */
+export function openItemSteps(
+  sizes: { items: number; counterparties: number },
+  ids: { tenantId: string; companyId: string },
+) {
+  const T = uuidOf(ids.tenantId);
+  const C = uuidOf(ids.companyId);
+  const counterparty = (n: string) => uuid7(23, n);
+  return [
+    {
+      label: 'counterparties',
+      sql: `
+        select setseed(0.29);
+        set session_replication_role = replica;
+        insert into counterparties (id, tenant_id, legal_name, kind, country)
+        select ${counterparty('n')}, ${T}, 'Customer ' || lpad(n::text, 6, '0') || ' Ltd', 'legal_entity', 'BG'
+        from generate_series(1, ${sizes.counterparties}) n;`,
+    },
+    {
+      label: 'open items',
+      sql: `
+        insert into open_items (id, tenant_id, company_id, side, counterparty_id, account_id, document_date, due_date,
+          currency, rate, amount, amount_in_company_currency, outstanding, outstanding_in_company_currency)
+        select gen_random_uuid(), ${T}, ${C}, 'receivable', ${counterparty('(1 + floor(random() * ' + sizes.counterparties + ')::int)')},
+          ${uuid7(20, '101')}, due - 30, due, 'EUR', 1, amount, amount, open, open
+        from (
+          select date '2026-12-01' - floor(random() * 760)::int as due, round((random() * 5000)::numeric + 1, 2) as amount
+          from generate_series(1, ${sizes.items}) n
+        ) x
+        cross join lateral (select round(x.amount * (0.1 + 0.9 * random())::numeric, 2) as open) o;
+        set session_replication_role = default;`,
+    },
+  ];
+}

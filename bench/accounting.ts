@@ -13,7 +13,7 @@ import { openEmbedded } from '../src/platform/db/embedded.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { openServer } from '../src/platform/db/server.js';
 import { createTenant } from '../src/platform/tenancy/create-tenant.js';
-import { type LedgerSizes, ledgerSteps } from './accounting-data.js';
+import { type LedgerSizes, ledgerSteps, openItemSteps } from './accounting-data.js';
 import { measurePosting, type PostingResult } from './accounting-posting.js';
 import { backendsGone, listen, logIn, PASSWORD, percentile, table, withDatabase } from './common.js';
 
@@ -31,6 +31,10 @@ export const accountingSettings = {
   /** Invoice posting: concurrent workers (PGlite: 1) and seconds per side. */
   postingWorkers: num('BENCH_ACC_POST_WORKERS', 8),
   postingSeconds: num('BENCH_ACC_POST_SECONDS', 10),
+  /** Open items for the aging (PostgreSQL; PGlite takes pgliteScale of them) over this many customers. */
+  openItems: num('BENCH_ACC_OPEN_ITEMS', 200_000),
+  customers: 5_000,
+  agingGoalMs: 1000,
   goalMs: 300,
 };
 
@@ -53,6 +57,7 @@ export interface AccountingResult {
   steps: { label: string; ms: number }[];
   periods: { label: string; ms: number[]; accounts: number }[];
   posting: PostingResult;
+  aging: { items: number; counterparties: number; ms: number[] };
 }
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
@@ -117,6 +122,14 @@ async function runStage(
       periods.push({ label: period.label, ms, accounts });
       log(`  ${db} trial balance, ${period.label}: p50 ${percentile(ms, 50).toFixed(0)} ms`);
     }
+    const aging = await measureAging(
+      db,
+      database,
+      base,
+      cookie,
+      tenant,
+      db === 'PGlite' ? accountingSettings.pgliteScale : 1,
+    );
     log(`  ${db}: posting invoices through the API and by hand...`);
     const posting = await measurePosting({
       base,
@@ -128,11 +141,51 @@ async function runStage(
       seconds: accountingSettings.postingSeconds,
       connect,
     });
-    return { db, glRows: sizes.glRows, generationMs, steps, periods, posting } satisfies AccountingResult;
+    return {
+      db,
+      glRows: sizes.glRows,
+      generationMs,
+      steps,
+      periods,
+      posting,
+      aging,
+    } satisfies AccountingResult;
   } finally {
     await server.close();
     await platform.stop();
   }
+}
+
+/** The receivables aging over many open items: generated in bulk, then asked 5 times (after one not counted). */
+async function measureAging(
+  db: Db,
+  database: Database,
+  base: string,
+  cookie: string,
+  tenant: { tenantId: string; companyId: string },
+  scale: number,
+) {
+  const items = Math.round(accountingSettings.openItems * scale);
+  const counterparties = Math.max(10, Math.round(accountingSettings.customers * scale));
+  log(`  ${db}: generating ${items} open items over ${counterparties} customers...`);
+  await database.session(async (session) => {
+    for (const step of openItemSteps({ items, counterparties }, tenant)) await session.exec(step.sql);
+  });
+  await database.exec('ANALYZE open_items');
+  const ms: number[] = [];
+  for (let run = -1; run < accountingSettings.runs; run++) {
+    const t = performance.now();
+    const res = await fetch(
+      `${base}/api/v1/accounting/aging?companyId=${tenant.companyId}&side=receivable&asOf=2026-11-01`,
+      { headers: { cookie }, signal: AbortSignal.timeout(120_000) },
+    );
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`aging: ${res.status} ${body.slice(0, 300)}`);
+    if (run >= 0) ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  log(`  ${db} aging: p50 ${percentile(ms, 50).toFixed(0)} ms`);
+  return { items, counterparties, ms };
 }
 
 export async function accountingPostgres(): Promise<AccountingResult> {
@@ -223,9 +276,27 @@ export function accountingReport(results: AccountingResult[]): { lines: string[]
       [false, true, true, true, true],
     ),
   );
+  lines.push(
+    '',
+    'accounting: GET /accounting/aging (receivables by counterparty and days past due), one request at a time',
+    table(
+      ['db', 'open items', 'customers', 'p50 ms', 'max ms'],
+      results.map((r) => [
+        r.db,
+        r.aging.items.toLocaleString('en-US'),
+        r.aging.counterparties.toLocaleString('en-US'),
+        percentile(r.aging.ms, 50).toFixed(0),
+        r.aging.ms[r.aging.ms.length - 1].toFixed(0),
+      ]),
+      [false, true, true, true, true],
+    ),
+  );
   const pgResult = results.find((r) => r.db === 'PostgreSQL');
   const goals = pgResult
     ? [
+        `goal: aging of ${pgResult.aging.items.toLocaleString('en-US')} open items < ${accountingSettings.agingGoalMs} ms on PostgreSQL (slowest request): ${
+          pgResult.aging.ms[pgResult.aging.ms.length - 1] < accountingSettings.agingGoalMs ? 'yes' : 'no'
+        }`,
         `goal: posted invoices through Tandem >= 0.50 of the hand-written transaction on PostgreSQL: ${
           pgResult.posting.tandemPerSecond / pgResult.posting.barePerSecond >= 0.5 ? 'yes' : 'no'
         }`,

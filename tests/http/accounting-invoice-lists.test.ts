@@ -47,3 +47,31 @@ describe('invoice lists by date', () => {
     expect(res.json().errors.map((e: any) => e.field)).toEqual(['from']);
   });
 });
+
+describe('aging edges, bucketed by the database', () => {
+  it('puts day 30 in 0-30, day 31 in 31-60, day 120 in 91-120 and day 121 in 120+', async () => {
+    const customer = await createCounterparty(admin, 'Edge Customer GmbH');
+    // Due on the invoice date (no terms); 2026-06-30 is the day the aging is seen from.
+    for (const [invoiceDate, unitPrice] of [
+      ['2026-06-30', '1'],
+      ['2026-05-31', '2'],
+      ['2026-05-30', '4'],
+      ['2026-03-02', '8'],
+      ['2026-03-01', '16'],
+    ])
+      await postInvoice(admin, invoiceBody(books, customer, [{ quantity: '1', unitPrice }], { invoiceDate }));
+    const aging = (
+      await admin.get(`/api/v1/accounting/aging?companyId=${books.companyId}&side=receivable&asOf=2026-06-30`)
+    ).json();
+    const row = aging.rows.find((r: any) => r.counterpartyId === customer);
+    expect(row.buckets).toEqual({
+      not_due: '0.00',
+      '0-30': '3.00',
+      '31-60': '4.00',
+      '61-90': '0.00',
+      '91-120': '8.00',
+      '120+': '16.00',
+    });
+    expect(row.total).toBe('31.00');
+  });
+});

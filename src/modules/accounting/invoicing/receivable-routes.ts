@@ -1,16 +1,14 @@
-import { Decimal } from 'decimal.js';
-import { and, asc, eq, lte, ne } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Api } from '../../../platform/http/api.js';
 import { keysetPage, listQuery, pageOf, whereAll } from '../../../platform/http/pagination.js';
 import { recordActionRoute } from '../../../platform/http/record-routes.js';
 import { DateOnly, Id, IdParams } from '../../../platform/http/schemas.js';
 import { requirePermission } from '../../../platform/rbac/require-permission.js';
-import { counterparties } from '../../parties/schema.js';
 import { companyBooks } from '../books.js';
-import { AGING_BUCKETS, ageOpenItems } from '../rules/aging-buckets.js';
 import { settleOpenItem } from './actions/settle-open-item.js';
 import { undoAllocationAction } from './actions/undo-allocation.js';
+import { agingReport } from './aging-report.js';
 import { openItems } from './schema.js';
 import { AgingReport, Allocation, AllocationRequest, OpenItem, Side } from './schemas.js';
 import { withAllocated } from './views.js';
@@ -109,60 +107,14 @@ export function receivableRoutes(api: Api) {
         const { companyId, side } = req.query;
         const asOf = req.query.asOf ?? new Date().toISOString().slice(0, 10);
         const company = await companyBooks(tx, companyId);
-        const items = await tx
-          .select({
-            counterpartyId: openItems.counterpartyId,
-            legalName: counterparties.legalName,
-            dueDate: openItems.dueDate,
-            outstanding: openItems.outstandingInCompanyCurrency,
-          })
-          .from(openItems)
-          .innerJoin(counterparties, eq(counterparties.id, openItems.counterpartyId))
-          .where(
-            and(
-              eq(openItems.companyId, companyId),
-              eq(openItems.side, side),
-              ne(openItems.outstanding, '0'),
-              lte(openItems.documentDate, asOf),
-            ),
-          )
-          .orderBy(asc(counterparties.legalName), asc(openItems.counterpartyId));
-        const byCounterparty = new Map<string, { legalName: string; items: typeof items }>();
-        for (const item of items) {
-          const row = byCounterparty.get(item.counterpartyId) ?? { legalName: item.legalName, items: [] };
-          row.items.push(item);
-          byCounterparty.set(item.counterpartyId, row);
-        }
-        const rows = [...byCounterparty].map(([counterpartyId, { legalName, items: owed }]) => {
-          const buckets = ageOpenItems(owed, asOf, company.precision);
-          return {
-            counterpartyId,
-            legalName,
-            buckets,
-            total: sumOf(Object.values(buckets), company.precision),
-          };
-        });
-        const totals = Object.fromEntries(
-          AGING_BUCKETS.map((b) => [
-            b,
-            sumOf(
-              rows.map((r) => r.buckets[b]),
-              company.precision,
-            ),
-          ]),
-        );
+        const report = await agingReport(tx, { companyId, side, asOf, precision: company.precision });
         return {
           companyId,
           side,
           asOf,
           currency: company.currency,
-          rows,
-          totals,
-          total: sumOf(Object.values(totals), company.precision),
+          ...report,
         };
       }),
   );
 }
-
-const sumOf = (values: string[], precision: number) =>
-  values.reduce((sum, v) => sum.plus(v), new Decimal(0)).toFixed(precision);

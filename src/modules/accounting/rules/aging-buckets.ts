@@ -12,8 +12,11 @@ export interface OpenItem {
   outstanding: string;
 }
 
-// The last day past due each bucket holds; past the last one, an item is '120+'.
-const LAST_DAY_OF: [AgingBucket, number][] = [
+/**
+ * The last day past due each bucket holds; past the last one, an item is '120+'. Exported so
+ * the aging report can bucket in SQL by exactly these edges.
+ */
+export const LAST_DAY_OF: [AgingBucket, number][] = [
   ['0-30', 30],
   ['31-60', 60],
   ['61-90', 90],
