@@ -97,7 +97,6 @@ export async function writePosting(
   options: { closingTheYear?: boolean } = {},
 ) {
   const intoClosed = await admitIntoPeriod(ctx, entry.companyId, entry.postingDate, options);
-  const number = await nextNumber(ctx, entry);
   // One statement for all the lines: a round trip per line was most of a posting's time.
   const amounts = sql.join(
     lines.map(
@@ -129,6 +128,9 @@ export async function writePosting(
       departmentId: line.departmentId,
     })),
   );
+  // The series row stays locked until the commit; taken last, it queues concurrent postings of
+  // the journal for the fewest statements (the GL rows above lock their balances just as long).
+  const number = await nextNumber(ctx, entry);
   const [posted] = await ctx.tx
     .update(journalEntries)
     .set({

@@ -144,25 +144,7 @@ export const postInvoice = defineAction({
       largest.amount = largest.amount.minus(left);
     }
 
-    const number = await nextDocumentNumber(
-      ctx,
-      invoice.companyId,
-      `invoice:${kind}`,
-      header.invoiceDate,
-      booking.prefix,
-    );
-    const entry = await postDocumentEntry(ctx, {
-      companyId: invoice.companyId,
-      journalId: journal.id,
-      postingDate: header.invoiceDate,
-      currency: header.currency,
-      rate: header.rate,
-      companyPrecision,
-      memo: `${journalNameOf(kind)} ${number}`,
-      sourceType: 'invoice',
-      sourceId: id,
-      lines: [control, ...revenue, ...taxLines],
-    });
+    // The open items need no number: written before the series row is locked.
     await ctx.tx.insert(openItems).values(
       items.map((inst, i) => ({
         tenantId: ctx.tenantId,
@@ -182,6 +164,25 @@ export const postInvoice = defineAction({
         outstandingInCompanyCurrency: inst.amountInCompanyCurrency,
       })),
     );
+    const number = await nextDocumentNumber(
+      ctx,
+      invoice.companyId,
+      `invoice:${kind}`,
+      header.invoiceDate,
+      booking.prefix,
+    );
+    const entry = await postDocumentEntry(ctx, {
+      companyId: invoice.companyId,
+      journalId: journal.id,
+      postingDate: header.invoiceDate,
+      currency: header.currency,
+      rate: header.rate,
+      companyPrecision,
+      memo: `${journalNameOf(kind)} ${number}`,
+      sourceType: 'invoice',
+      sourceId: id,
+      lines: [control, ...revenue, ...taxLines],
+    });
     await ctx.tx
       .update(invoices)
       .set({
