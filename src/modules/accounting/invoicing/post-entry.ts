@@ -4,6 +4,7 @@ import type { ActionContext } from '../../../platform/actions/define-action.js';
 import { actingUserId, currencyPrecision, type EntryRow, loadEntry } from '../books.js';
 import { checkedLines } from '../entry-lines.js';
 import { writePosting } from '../posting.js';
+import { absorbDifference } from '../rules/absorb-difference.js';
 import { reverseLines } from '../rules/journal-balance.js';
 import { journalEntries, journalLines } from '../schema.js';
 
@@ -47,16 +48,10 @@ function inCompanyCurrency(lines: DocumentLine[], rate: string, precision: numbe
   const converted = lines.map(
     (l) => l.amountInCompanyCurrency ?? l.amount.times(rate).toDecimalPlaces(precision, ROUND),
   );
-  const difference = converted.reduce((sum, a) => sum.plus(a), new Decimal(0));
-  if (difference.isZero()) return converted;
-  let largest = -1;
-  lines.forEach((l, i) => {
-    if (l.amountInCompanyCurrency) return;
-    if (largest < 0 || converted[i].abs().greaterThan(converted[largest].abs())) largest = i;
-  });
-  if (largest < 0) throw new Error('a document entry fixes every company amount and does not balance');
-  converted[largest] = converted[largest].minus(difference);
-  return converted;
+  return absorbDifference(
+    converted,
+    lines.map((l) => !l.amountInCompanyCurrency),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { defineAction } from '../../../../platform/actions/define-action.js';
 import { Id } from '../../../../platform/http/schemas.js';
+import { absorbDifference } from '../../rules/absorb-difference.js';
 import {
   journalNameOf,
   journalOfKind,
@@ -138,10 +139,14 @@ export const postInvoice = defineAction({
       counterpartyId: invoice.counterpartyId,
       description: `${journalNameOf(kind)}`,
     };
-    const left = [...revenue, ...taxLines].reduce((sum, l) => sum.plus(l.amount), control.amount);
-    if (!left.isZero() && revenue.length) {
-      const largest = revenue.reduce((a, b) => (b.amount.abs().greaterThan(a.amount.abs()) ? b : a));
-      largest.amount = largest.amount.minus(left);
+    if (revenue.length) {
+      const balanced = absorbDifference(
+        [control, ...revenue, ...taxLines].map((l) => l.amount),
+        [false, ...revenue.map(() => true), ...taxLines.map(() => false)],
+      );
+      revenue.forEach((line, i) => {
+        line.amount = balanced[i + 1];
+      });
     }
 
     // The open items need no number: written before the series row is locked.
