@@ -11,12 +11,20 @@ export type LineRow = typeof journalLines.$inferSelect;
 
 /** The company of a book and the currency its ledger is kept in, or a 422 naming `field`. */
 export async function companyBooks(tx: Executor, companyId: string, field = 'companyId') {
+  // One read with the currency's places: every posting starts here.
   const [company] = await tx
-    .select({ id: companies.id, name: companies.name, currency: companies.baseCurrency })
+    .select({
+      id: companies.id,
+      name: companies.name,
+      currency: companies.baseCurrency,
+      precision: currencies.precision,
+    })
     .from(companies)
+    .leftJoin(currencies, eq(currencies.code, companies.baseCurrency))
     .where(eq(companies.id, companyId));
   if (!company) throw invalidField(field, `company ${companyId} does not exist`);
-  return { ...company, precision: await currencyPrecision(tx, company.currency, field) };
+  if (company.precision == null) throw invalidField(field, `${company.currency} is not in the currency list`);
+  return { ...company, precision: company.precision };
 }
 
 /** Decimal places of a currency of the currency list, or a 422 naming `field`. */

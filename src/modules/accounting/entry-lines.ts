@@ -21,6 +21,11 @@ const distinct = (values: (string | null | undefined)[]) => [
   ...new Set(values.filter((v): v is string => !!v)),
 ];
 
+export interface KnownRows {
+  accounts?: AccountRow[];
+  counterpartyIds?: string[];
+}
+
 export interface EntryFacts {
   companyId: string;
   currency: string;
@@ -38,29 +43,37 @@ export interface EntryFacts {
  * wrong field is answered at once, so a person fixes the entry in one go. Returns the lines as
  * stored, with their company-currency amounts.
  */
-export async function checkedLines(tx: Executor, facts: EntryFacts, lines: Line[], prefix = 'lines') {
+export async function checkedLines(
+  tx: Executor,
+  facts: EntryFacts,
+  lines: Line[],
+  prefix = 'lines',
+  /** Rows the caller read in this transaction already: they are checked, not read again. */
+  known: KnownRows = {},
+) {
   const errors: FieldError[] = [];
-  const accountIds = distinct(lines.map((l) => l.accountId));
+  const accountsById = new Map((known.accounts ?? []).map((a) => [a.id, a]));
+  const accountIds = distinct(lines.map((l) => l.accountId)).filter((id) => !accountsById.has(id));
   const found = accountIds.length
     ? await tx.select().from(accounts).where(inArray(accounts.id, accountIds))
     : [];
-  const accountsById = new Map(found.map((a) => [a.id, a]));
+  for (const account of found) accountsById.set(account.id, account);
   const dimensionIds = distinct(lines.flatMap((l) => DIMENSIONS.map(([field]) => l[field])));
   const dimensions = dimensionIds.length
     ? await tx.select().from(analyticDimensions).where(inArray(analyticDimensions.id, dimensionIds))
     : [];
   const dimensionsById = new Map(dimensions.map((d) => [d.id, d]));
-  const counterpartyIds = distinct(lines.map((l) => l.counterpartyId));
-  const knownCounterparties = new Set(
-    counterpartyIds.length
-      ? (
-          await tx
-            .select({ id: counterparties.id })
-            .from(counterparties)
-            .where(inArray(counterparties.id, counterpartyIds))
-        ).map((c) => c.id)
-      : [],
+  const knownCounterparties = new Set(known.counterpartyIds);
+  const counterpartyIds = distinct(lines.map((l) => l.counterpartyId)).filter(
+    (id) => !knownCounterparties.has(id),
   );
+  const existing = counterpartyIds.length
+    ? await tx
+        .select({ id: counterparties.id })
+        .from(counterparties)
+        .where(inArray(counterparties.id, counterpartyIds))
+    : [];
+  for (const { id } of existing) knownCounterparties.add(id);
 
   lines.forEach((line, i) => {
     const at = `${prefix}.${i}`;

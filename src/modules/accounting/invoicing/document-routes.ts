@@ -22,9 +22,9 @@ import {
   AllocationRequest,
   Invoice,
   InvoiceFields,
-  InvoiceInput,
   InvoiceKind,
   InvoiceSummary,
+  NewInvoiceInput,
   Payment,
   PaymentFields,
   PaymentInput,
@@ -103,8 +103,9 @@ export function documentRoutes(api: Api) {
     {
       schema: {
         tags,
-        summary: 'Draft an invoice or credit note; totals are computed with the company’s tax rounding',
-        body: InvoiceInput,
+        summary:
+          'Draft an invoice or credit note; totals are computed with the company’s tax rounding. With `post: true` it is posted in the same call',
+        body: NewInvoiceInput,
         response: { 201: Invoice },
       },
     },

@@ -26,20 +26,23 @@ export async function rateOn(tx: Executor, currency: string, companyCurrency: st
 
 /** The counterparty must exist; the client it signed for on `date`, if any, is returned. */
 export async function counterpartyOn(tx: Executor, counterpartyId: string, date: string) {
-  const [counterparty] = await tx.select().from(counterparties).where(eq(counterparties.id, counterpartyId));
-  if (!counterparty) throw invalidField('counterpartyId', `counterparty ${counterpartyId} does not exist`);
-  const [link] = await tx
-    .select({ clientId: clientCounterparties.clientId })
-    .from(clientCounterparties)
-    .where(
+  // One read for both: every document drafted and posted asks it.
+  const [found] = await tx
+    .select({ counterparty: counterparties, clientId: clientCounterparties.clientId })
+    .from(counterparties)
+    .leftJoin(
+      clientCounterparties,
       and(
-        eq(clientCounterparties.counterpartyId, counterpartyId),
+        eq(clientCounterparties.counterpartyId, counterparties.id),
         lte(clientCounterparties.validFrom, date),
         or(isNull(clientCounterparties.validTo), gte(clientCounterparties.validTo, date)),
       ),
     )
+    .where(eq(counterparties.id, counterpartyId))
+    .orderBy(asc(clientCounterparties.validFrom))
     .limit(1);
-  return { counterparty, clientId: link?.clientId ?? null };
+  if (!found) throw invalidField('counterpartyId', `counterparty ${counterpartyId} does not exist`);
+  return { counterparty: found.counterparty, clientId: found.clientId ?? null };
 }
 
 /** The first journal of a kind of the company, or a 409 saying to create one. */
@@ -76,7 +79,11 @@ const SETTING_NAMES: Record<SettingAccount, string> = {
 
 /** An account the company's accounting settings must name, or a 409 saying which to set. */
 export async function settingAccount(tx: Executor, companyId: string, key: SettingAccount) {
-  const settings = await settingsOf(tx, companyId);
+  return accountOfSettings(await settingsOf(tx, companyId), key);
+}
+
+/** The same, from settings already read. */
+export function accountOfSettings(settings: Record<SettingAccount, string | null>, key: SettingAccount) {
   const accountId = settings[key];
   if (!accountId)
     throw conflict(

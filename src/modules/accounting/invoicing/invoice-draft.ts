@@ -45,7 +45,14 @@ async function taxesOfLines(tx: Executor, companyId: string, lines: LineInput[],
   return ids.map((id) => byId.get(id)).filter((t): t is TaxRow => !!t);
 }
 
-async function checkLines(tx: Executor, companyId: string, lines: LineInput[], errors: FieldError[]) {
+async function checkLines(
+  tx: Executor,
+  companyId: string,
+  lines: LineInput[],
+  errors: FieldError[],
+  /** Accounts posting will need too (tax and control accounts): read in the same statement. */
+  alsoRead: (string | null)[],
+) {
   const dimensionIds = [
     ...new Set(lines.flatMap((l) => DIMENSIONS.map(([f]) => l[f]).filter((v): v is string => !!v))),
   ];
@@ -53,7 +60,9 @@ async function checkLines(tx: Executor, companyId: string, lines: LineInput[], e
     ? await tx.select().from(analyticDimensions).where(inArray(analyticDimensions.id, dimensionIds))
     : [];
   // One read for all the lines' accounts: a read per line was a third of a posting's statements.
-  const accountIds = [...new Set(lines.map((l) => l.accountId))];
+  const accountIds = [
+    ...new Set([...lines.map((l) => l.accountId), ...alsoRead.filter((id): id is string => !!id)]),
+  ];
   const lineAccounts = accountIds.length
     ? await tx.select().from(accounts).where(inArray(accounts.id, accountIds))
     : [];
@@ -72,6 +81,7 @@ async function checkLines(tx: Executor, companyId: string, lines: LineInput[], e
         });
     }
   }
+  return lineAccounts;
 }
 
 /** The document's taxes and totals, as the rule computes them in the company's rounding mode. */
@@ -118,12 +128,14 @@ export async function prepareDraft(
 ) {
   const company = await companyBooks(tx, input.companyId);
   const currency = input.currency ?? company.currency;
-  const precision = await currencyPrecision(tx, currency, 'currency');
+  const precision =
+    currency === company.currency ? company.precision : await currencyPrecision(tx, currency, 'currency');
   const { clientId } = await counterpartyOn(tx, input.counterpartyId, input.invoiceDate);
   const rate = await rateOn(tx, currency, company.currency, input.invoiceDate);
   const errors: FieldError[] = [];
+  let terms: typeof paymentTerms.$inferSelect | undefined;
   if (input.paymentTermsId) {
-    const [terms] = await tx.select().from(paymentTerms).where(eq(paymentTerms.id, input.paymentTermsId));
+    [terms] = await tx.select().from(paymentTerms).where(eq(paymentTerms.id, input.paymentTermsId));
     if (!terms || terms.companyId !== input.companyId)
       errors.push({
         field: 'paymentTermsId',
@@ -140,10 +152,15 @@ export async function prepareDraft(
         reason: `invoice ${input.creditsInvoiceId} is not an invoice of this company`,
       });
   }
-  await checkLines(tx, input.companyId, input.lines, errors);
+  const settings = await settingsOf(tx, input.companyId);
   const documentTaxes = await taxesOfLines(tx, input.companyId, input.lines, errors);
+  const customer = input.kind.startsWith('customer');
+  const accountsRead = await checkLines(tx, input.companyId, input.lines, errors, [
+    ...documentTaxes.map((t) => (customer ? t.salesAccountId : t.purchaseAccountId)),
+    customer ? settings.receivableAccountId : settings.payableAccountId,
+  ]);
   if (errors.length) throw invalid(errors);
-  const taxRounding = keepTaxRounding ?? (await settingsOf(tx, input.companyId)).taxRounding;
+  const taxRounding = keepTaxRounding ?? settings.taxRounding;
   const totals = computeTotals(input.lines, documentTaxes, precision, taxRounding);
   const header = {
     companyId: input.companyId,
@@ -185,5 +202,11 @@ export async function prepareDraft(
     precision,
     companyPrecision: company.precision,
     companyCurrency: company.currency,
+    /** Read once here: posting takes its control accounts from them, */
+    settings,
+    /** and its instalments from these; */
+    terms,
+    /** the lines', taxes' and control accounts, which its entry's check need not read again. */
+    accountsRead,
   };
 }

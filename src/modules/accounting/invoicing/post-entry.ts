@@ -2,8 +2,8 @@ import { Decimal } from 'decimal.js';
 import { asc, eq } from 'drizzle-orm';
 import type { ActionContext } from '../../../platform/actions/define-action.js';
 import { actingUserId, currencyPrecision, type EntryRow, loadEntry } from '../books.js';
-import { checkedLines } from '../entry-lines.js';
-import { writePosting } from '../posting.js';
+import { checkedLines, type KnownRows } from '../entry-lines.js';
+import { type NumberedDocument, writePosting } from '../posting.js';
 import { absorbDifference } from '../rules/absorb-difference.js';
 import { reverseLines } from '../rules/journal-balance.js';
 import { journalEntries, journalLines } from '../schema.js';
@@ -36,6 +36,12 @@ export interface DocumentEntry {
   sourceType: string;
   sourceId: string;
   lines: DocumentLine[];
+  /** Places of the document currency, when the caller has them already. */
+  precision?: number;
+  /** The document numbered with the entry; then the entry's memo ends with its number. */
+  document?: NumberedDocument;
+  /** Accounts and counterparties the document read already in this transaction. */
+  known?: KnownRows;
 }
 
 const ROUND = Decimal.ROUND_HALF_UP;
@@ -60,7 +66,7 @@ function inCompanyCurrency(lines: DocumentLine[], rate: string, precision: numbe
  * with the books' own posting (gapless number, open period, balance).
  */
 export async function postDocumentEntry(ctx: ActionContext, doc: DocumentEntry) {
-  const precision = await currencyPrecision(ctx.tx, doc.currency, 'currency');
+  const precision = doc.precision ?? (await currencyPrecision(ctx.tx, doc.currency, 'currency'));
   const lines = doc.lines.filter((l) => !l.amount.isZero());
   const amounts = inCompanyCurrency(lines, doc.rate, doc.companyPrecision);
   const facts = { ...doc, precision };
@@ -78,6 +84,7 @@ export async function postDocumentEntry(ctx: ActionContext, doc: DocumentEntry) 
       departmentId: l.departmentId ?? null,
     })),
     'entry.lines',
+    doc.known,
   );
   const zero = (0).toFixed(doc.companyPrecision);
   const stored = checked.map((line, i) => ({
@@ -105,7 +112,7 @@ export async function postDocumentEntry(ctx: ActionContext, doc: DocumentEntry) 
   await ctx.tx
     .insert(journalLines)
     .values(stored.map((l) => ({ ...l, tenantId: ctx.tenantId, entryId: entry.id })));
-  return writePosting(ctx, entry, stored);
+  return writePosting(ctx, entry, stored, { linesStored: true, document: doc.document });
 }
 
 /**
@@ -145,7 +152,7 @@ export async function reverseDocumentEntry(
   await ctx.tx
     .insert(journalLines)
     .values(reversed.map((l) => ({ ...l, tenantId: ctx.tenantId, entryId: reversal.id })));
-  const posted = await writePosting(ctx, reversal, reversed);
+  const posted = await writePosting(ctx, reversal, reversed, { linesStored: true });
   await ctx.tx
     .update(journalEntries)
     .set({ status: 'cancelled', reversedById: reversal.id, updatedAt: new Date() })

@@ -95,6 +95,19 @@ export const InvoiceFields = {
 
 export const InvoiceInput = Type.Object(InvoiceFields, { additionalProperties: false });
 
+export const NewInvoiceInput = Type.Object(
+  {
+    ...InvoiceFields,
+    post: Type.Optional(
+      Type.Boolean({
+        description:
+          'Post it at once, in the same transaction: the answer is the posted invoice, or nothing is saved',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const InvoiceLine = Type.Object({
   lineNo: Type.Integer(),
   description: Type.String(),

@@ -31,6 +31,11 @@ export async function withAllocated(tx: Executor, items: OpenItemRow[]) {
     tx,
     items.map((i) => i.id),
   );
+  return allocatedOf(items, rows);
+}
+
+/** Items with what the allocation rows settled of them. */
+function allocatedOf(items: OpenItemRow[], rows: AllocationRow[]) {
   return items.map((item) => {
     const places = item.amount.split('.')[1]?.length ?? 0;
     const allocated = rows
@@ -53,12 +58,28 @@ export async function invoiceView(tx: Executor, id: string) {
     .from(openItems)
     .where(eq(openItems.invoiceId, id))
     .orderBy(asc(openItems.instalment));
-  return {
-    ...invoice,
-    lines: lines.map(({ id: _id, tenantId: _t, invoiceId: _i, ...line }) => line),
-    openItems: await withAllocated(tx, items),
-  };
+  return invoiceViewOf(invoice, lines, await withAllocated(tx, items));
 }
+
+type InvoiceLineRow = typeof invoiceLines.$inferSelect;
+
+/** The invoice as the API shows it, from its rows. */
+export const invoiceViewOf = (
+  invoice: typeof invoices.$inferSelect,
+  lines: InvoiceLineRow[],
+  items: (OpenItemRow & { allocated: string })[],
+) => ({
+  ...invoice,
+  lines: lines.map(({ id: _id, tenantId: _t, invoiceId: _i, ...line }) => line),
+  openItems: items,
+});
+
+/** The view of an invoice just posted: nothing is allocated yet, so nothing needs reading. */
+export const postedInvoiceView = (
+  invoice: typeof invoices.$inferSelect,
+  lines: InvoiceLineRow[],
+  items: OpenItemRow[],
+) => invoiceViewOf(invoice, lines, allocatedOf(items, []));
 
 export async function paymentView(tx: Executor, id: string) {
   const [payment] = await tx.select().from(payments).where(eq(payments.id, id));
