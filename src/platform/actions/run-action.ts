@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Static, TSchema } from 'typebox';
 import { uuidv7 as newEventId } from 'uuidv7';
 import { auditLog } from '../audit/schema.js';
@@ -99,7 +99,7 @@ export class ActionRunner {
         const result = await this.execute(tx, action, actor, input as Static<I>, audits, events);
         if (audits.length === 0)
           audits.push({ entity: action.name.split('.')[0], after: redact(input, action.secretFields) });
-        await tx.insert(auditLog).values(
+        const auditRows = tx.insert(auditLog).values(
           audits.map((a) => ({
             tenantId: actor.tenantId,
             actorUserId: actor.userId,
@@ -111,7 +111,10 @@ export class ActionRunner {
             after: a.after ?? null,
           })),
         );
-        if (events.length) await tx.insert(outbox).values(events);
+        // Audit and events in one statement: every action that changes business data pays for it.
+        if (events.length)
+          await tx.execute(sql`with audit as (${auditRows.getSQL()}) ${tx.insert(outbox).values(events).getSQL()}`);
+        else await auditRows;
         if (options.idempotencyKey) {
           await tx
             .update(idempotencyKeys)
