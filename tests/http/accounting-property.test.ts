@@ -140,5 +140,5 @@ describe('the books under any sequence of entries, postings and cancellations', 
       }),
       { numRuns: 25 },
     );
-  });
+  }, 240_000);
 });
