@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { asc, eq } from 'drizzle-orm';
 import type { ActionContext } from '../../../platform/actions/define-action.js';
+import { newId } from '../../../platform/db/columns.js';
 import { actingUserId, currencyPrecision, type EntryRow, loadEntry } from '../books.js';
 import { checkedLines, type KnownRows } from '../entry-lines.js';
 import { type NumberedDocument, writePosting } from '../posting.js';
@@ -94,24 +95,33 @@ export async function postDocumentEntry(ctx: ActionContext, doc: DocumentEntry) 
       ? amounts[i].negated().toFixed(doc.companyPrecision)
       : zero,
   }));
-  const [entry] = await ctx.tx
-    .insert(journalEntries)
-    .values({
-      tenantId: ctx.tenantId,
-      companyId: doc.companyId,
-      journalId: doc.journalId,
-      postingDate: doc.postingDate,
-      memo: doc.memo,
-      currency: doc.currency,
-      rate: doc.rate,
-      sourceType: doc.sourceType,
-      sourceId: doc.sourceId,
-      createdBy: await actingUserId(ctx.tx, ctx.actor),
-    })
-    .returning();
-  await ctx.tx
-    .insert(journalLines)
-    .values(stored.map((l) => ({ ...l, tenantId: ctx.tenantId, entryId: entry.id })));
+  // The entry and its lines in one statement: its id is made here, so the lines can name it.
+  const entryId = newId();
+  const entryRow = ctx.tx.$with('entry').as(
+    ctx.tx
+      .insert(journalEntries)
+      .values({
+        id: entryId,
+        tenantId: ctx.tenantId,
+        companyId: doc.companyId,
+        journalId: doc.journalId,
+        postingDate: doc.postingDate,
+        memo: doc.memo,
+        currency: doc.currency,
+        rate: doc.rate,
+        sourceType: doc.sourceType,
+        sourceId: doc.sourceId,
+        createdBy: await actingUserId(ctx.tx, ctx.actor),
+      })
+      .returning(),
+  );
+  const lineRows = ctx.tx.$with('lines').as(
+    ctx.tx
+      .insert(journalLines)
+      .values(stored.map((l) => ({ ...l, tenantId: ctx.tenantId, entryId })))
+      .returning({ id: journalLines.id }),
+  );
+  const [entry] = await ctx.tx.with(entryRow, lineRows).select().from(entryRow);
   return writePosting(ctx, entry, stored, { linesStored: true, document: doc.document });
 }
 
