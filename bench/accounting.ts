@@ -13,8 +13,16 @@ import { openEmbedded } from '../src/platform/db/embedded.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { openServer } from '../src/platform/db/server.js';
 import { createTenant } from '../src/platform/tenancy/create-tenant.js';
+import { type BankResult, measureBankStatements } from './accounting-bank.js';
 import { type LedgerSizes, ledgerSteps, openItemSteps } from './accounting-data.js';
 import { measurePosting, type PostingResult } from './accounting-posting.js';
+import { measureRevaluation, type RevaluationTiming, revaluationLines } from './accounting-revaluation.js';
+import {
+  measureStatements,
+  type StatementTiming,
+  statementGoal,
+  statementLines,
+} from './accounting-statements.js';
 import { backendsGone, listen, logIn, PASSWORD, percentile, table, withDatabase } from './common.js';
 
 const env = process.env;
@@ -31,10 +39,15 @@ export const accountingSettings = {
   /** Invoice posting: concurrent workers (PGlite: 1) and seconds per side. */
   postingWorkers: num('BENCH_ACC_POST_WORKERS', 8),
   postingSeconds: num('BENCH_ACC_POST_SECONDS', 10),
+  /** Open dollar items revalued at a month end (both databases). */
+  revaluationItems: num('BENCH_ACC_REVALUATION_ITEMS', 20_000),
   /** Open items for the aging (PostgreSQL; PGlite takes pgliteScale of them) over this many customers. */
   openItems: num('BENCH_ACC_OPEN_ITEMS', 200_000),
   customers: 5_000,
   agingGoalMs: 1000,
+  /** A camt.053 statement of this many lines matched against this many open items (both databases). */
+  bankLines: num('BENCH_ACC_BANK_LINES', 1_000),
+  bankOpenItems: num('BENCH_ACC_BANK_ITEMS', 20_000),
   goalMs: 300,
 };
 
@@ -56,8 +69,11 @@ export interface AccountingResult {
   generationMs: number;
   steps: { label: string; ms: number }[];
   periods: { label: string; ms: number[]; accounts: number }[];
+  statements: StatementTiming[];
   posting: PostingResult;
   aging: { items: number; counterparties: number; ms: number[] };
+  bank: BankResult;
+  revaluation: RevaluationTiming;
 }
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
@@ -122,6 +138,7 @@ async function runStage(
       periods.push({ label: period.label, ms, accounts });
       log(`  ${db} trial balance, ${period.label}: p50 ${percentile(ms, 50).toFixed(0)} ms`);
     }
+    const statements = await measureStatements(base, cookie, tenant.companyId, accountingSettings.runs);
     const aging = await measureAging(
       db,
       database,
@@ -130,6 +147,19 @@ async function runStage(
       tenant,
       db === 'PGlite' ? accountingSettings.pgliteScale : 1,
     );
+    const revaluation = await measureRevaluation(db, database, base, cookie, tenant.tenantId, {
+      items: accountingSettings.revaluationItems,
+      runs: accountingSettings.runs,
+    });
+    const bank = await measureBankStatements({
+      database,
+      base,
+      cookie,
+      tenant,
+      openItems: accountingSettings.bankOpenItems,
+      lines: accountingSettings.bankLines,
+      runs: accountingSettings.runs,
+    });
     log(`  ${db}: posting invoices through the API and by hand...`);
     const posting = await measurePosting({
       base,
@@ -147,8 +177,11 @@ async function runStage(
       generationMs,
       steps,
       periods,
+      statements,
       posting,
       aging,
+      revaluation,
+      bank,
     } satisfies AccountingResult;
   } finally {
     await server.close();
@@ -261,19 +294,22 @@ export function accountingReport(results: AccountingResult[]): { lines: string[]
       true,
     ]),
   ];
+  lines.push(...statementLines(results));
   lines.push(
     '',
-    'accounting: customer invoices of 5 lines and 2 taxes, drafted and posted through the API (2 requests each) vs the same rows by hand in one transaction',
+    'accounting: customer invoices of 5 lines and 2 taxes posted through the API, in one request (post: true) and in two (draft, then post), vs the same rows by hand in one transaction; the three take turns',
     table(
-      ['db', 'workers', 'Tandem invoices/s', 'by hand invoices/s', 'ratio'],
+      ['db', 'workers', 'one request/s', 'two requests/s', 'by hand/s', 'ratio one', 'ratio two'],
       results.map((r) => [
         r.db,
         String(r.posting.workers),
         r.posting.tandemPerSecond.toFixed(1),
+        r.posting.tandemTwoCallsPerSecond.toFixed(1),
         r.posting.barePerSecond.toFixed(1),
         (r.posting.tandemPerSecond / r.posting.barePerSecond).toFixed(2),
+        (r.posting.tandemTwoCallsPerSecond / r.posting.barePerSecond).toFixed(2),
       ]),
-      [false, true, true, true, true],
+      [false, true, true, true, true, true, true],
     ),
   );
   lines.push(
@@ -291,13 +327,32 @@ export function accountingReport(results: AccountingResult[]): { lines: string[]
       [false, true, true, true, true],
     ),
   );
+  lines.push(...revaluationLines(results));
+  lines.push(
+    '',
+    'accounting: a camt.053 statement imported (POST /bank-statements/import), again (every line a duplicate), and suggestions for all its lines (GET /bank-statements/{id}/suggestions)',
+    table(
+      ['db', 'lines', 'open items', 'import ms', 'again ms', 'suggestions p50 ms', 'max ms', 'best = meant'],
+      results.map((r) => [
+        r.db,
+        r.bank.lines.toLocaleString('en-US'),
+        r.bank.openItems.toLocaleString('en-US'),
+        r.bank.importMs.toFixed(0),
+        r.bank.duplicateImportMs.toFixed(0),
+        percentile(r.bank.suggestionMs, 50).toFixed(0),
+        r.bank.suggestionMs[r.bank.suggestionMs.length - 1].toFixed(0),
+        String(r.bank.found),
+      ]),
+      [false, true, true, true, true, true, true, true],
+    ),
+  );
   const pgResult = results.find((r) => r.db === 'PostgreSQL');
   const goals = pgResult
     ? [
         `goal: aging of ${pgResult.aging.items.toLocaleString('en-US')} open items < ${accountingSettings.agingGoalMs} ms on PostgreSQL (slowest request): ${
           pgResult.aging.ms[pgResult.aging.ms.length - 1] < accountingSettings.agingGoalMs ? 'yes' : 'no'
         }`,
-        `goal: posted invoices through Tandem >= 0.50 of the hand-written transaction on PostgreSQL: ${
+        `goal: invoices posted through Tandem in one request >= 0.50 of the hand-written transaction on PostgreSQL: ${
           pgResult.posting.tandemPerSecond / pgResult.posting.barePerSecond >= 0.5 ? 'yes' : 'no'
         }`,
         `goal: trial balance over ${pgResult.glRows.toLocaleString('en-US')} GL rows < ${accountingSettings.goalMs} ms on PostgreSQL (slowest request): ${
@@ -305,6 +360,7 @@ export function accountingReport(results: AccountingResult[]): { lines: string[]
             ? 'yes'
             : 'no'
         }`,
+        statementGoal(pgResult, accountingSettings.goalMs),
       ]
     : [];
   return { lines, goals };

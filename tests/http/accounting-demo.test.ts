@@ -4,6 +4,7 @@ import { seedDemo } from '../../src/demo.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
+const today = () => new Date().toISOString().slice(0, 10);
 beforeAll(async () => {
   t = await startTestApp({ skipTenant: true });
 });
@@ -32,20 +33,25 @@ describe('the demo books', () => {
     expect(tb.totals.periodDebit).toBe(tb.totals.periodCredit);
     expect(tb.items.find((i: any) => i.code === '6000').closingDebit).toBe('1500.00');
 
-    // Invoicing: VAT, two terms, three customer invoices (one in USD), a bill, a part payment.
+    // Invoicing: VAT, two terms, customer invoices (two in USD), a bill, a part payment, a refund.
+    // From February: a dollar invoice revalued at the end of last month.
     const taxes = (await admin.get(`/api/v1/taxes?companyId=${company.id}`)).json().items;
     expect(taxes.map((x: any) => [x.name, x.ratePercent])).toEqual([['VAT 20%', '20.0000']]);
     const terms = (await admin.get(`/api/v1/payment-terms?companyId=${company.id}`)).json().items;
     expect(terms.map((x: any) => x.name).sort()).toEqual(['30/70 in 30 and 60 days', 'Net 30']);
     const invoices = (await admin.get(`/api/v1/invoices?companyId=${company.id}&status=posted`)).json().items;
-    expect(invoices.filter((i: any) => i.kind === 'customer_invoice')).toHaveLength(3);
+    const revalued = today() >= `${year}-02-01`;
+    expect(invoices.filter((i: any) => i.kind === 'customer_invoice')).toHaveLength(revalued ? 4 : 3);
     expect(invoices.filter((i: any) => i.kind === 'supplier_invoice')).toHaveLength(1);
     expect(invoices.some((i: any) => i.currency === 'USD')).toBe(true);
     const open = (await admin.get(`/api/v1/open-items?companyId=${company.id}&open=true`)).json().items;
     expect(open.length).toBeGreaterThanOrEqual(4);
     const payments = (await admin.get(`/api/v1/payments?companyId=${company.id}&status=posted`)).json().items;
-    expect(payments).toHaveLength(1);
-    const paid = (await admin.get(`/api/v1/payments/${payments[0].id}`)).json();
+    expect(payments.filter((p: any) => p.isRefund)).toHaveLength(revalued ? 1 : 0);
+    const partPayment = payments.find((p: any) => p.reference === 'Part payment');
+    const paid = (await admin.get(`/api/v1/payments/${partPayment.id}`)).json();
+    const revaluations = (await admin.get(`/api/v1/accounting/revaluations?companyId=${company.id}`)).json();
+    expect(revaluations.items.map((r: any) => r.status)).toEqual(revalued ? ['posted'] : []);
     expect(paid.allocations.length).toBeGreaterThan(0);
     expect(paid.openItem.outstanding).toBe('0.0000');
     const aging = (
@@ -67,16 +73,15 @@ describe('the demo books', () => {
 
     // The part-paid customer's statement ends where its receivable does, and both print.
     const payer = paid.counterpartyId;
-    const today = new Date().toISOString().slice(0, 10);
     const statement = (
       await admin.get(
-        `/api/v1/accounting/statements?companyId=${company.id}&counterpartyId=${payer}&from=${year}-01-01&to=${today}`,
+        `/api/v1/accounting/statements?companyId=${company.id}&counterpartyId=${payer}&from=${year}-01-01&to=${today()}`,
       )
     ).json();
     expect(statement.movements.map((m: any) => m.kind)).toEqual(['customer_invoice', 'payment_in']);
     expect(statement.closingBalance).toBe(aging.rows.find((r: any) => r.counterpartyId === payer).total);
     const pdf = await admin.get(
-      `/api/v1/accounting/statements?companyId=${company.id}&counterpartyId=${payer}&from=${year}-01-01&to=${today}&format=pdf`,
+      `/api/v1/accounting/statements?companyId=${company.id}&counterpartyId=${payer}&from=${year}-01-01&to=${today()}&format=pdf`,
     );
     expect(pdf.rawPayload.subarray(0, 4).toString('latin1')).toBe('%PDF');
     const invoicePdf = await admin.get(`/api/v1/invoices/${invoices[0].id}/pdf`);

@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { ActionContext } from '../../platform/actions/define-action.js';
 import { companies } from '../../platform/tenancy/schema.js';
+import { createAnalyticDimension } from './actions/create-analytic-dimension.js';
 import { createFiscalYear } from './actions/create-fiscal-year.js';
 import { createJournal } from './actions/create-journal.js';
 import { createJournalEntry } from './actions/create-journal-entry.js';
@@ -80,4 +81,22 @@ export async function seedAccountingDemo(ctx: ActionContext) {
     ['6200', '120.50', '0'],
     ['1000', '0', '120.50'],
   ]);
+  // Two cost centres and an expense split between them, so the profit and loss by cost centre
+  // has columns to show.
+  const centre = async (code: string, name: string) =>
+    (await ctx.call(createAnalyticDimension, { companyId, kind: 'cost_centre', code, name })).id;
+  const sales = await centre('SALES', 'Sales team');
+  const admin = await centre('ADMIN', 'Administration');
+  const travel = await ctx.call(createJournalEntry, {
+    companyId,
+    journalId: journal.BNK,
+    postingDate: firstOfMonth,
+    memo: 'Travel and client visits',
+    lines: [
+      { accountId: account('6200'), debit: '640.00', credit: '0', costCentreId: sales },
+      { accountId: account('6200'), debit: '85.30', credit: '0', costCentreId: admin },
+      { accountId: account('1010'), debit: '0', credit: '725.30' },
+    ],
+  });
+  await ctx.call(postJournalEntry, { id: travel.id });
 }

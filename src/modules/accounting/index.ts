@@ -1,7 +1,10 @@
 import type { ModuleDefinition } from '../../platform/modules/module.js';
 import { accountRoutes } from './account-routes.js';
+import { bankRoutes } from './bank/bank-routes.js';
+import { seedBankDemo } from './bank/demo-data.js';
 import { seedAccountingDemo } from './demo-data.js';
 import { entryRoutes } from './entry-routes.js';
+import { financialReportRoutes } from './financial-report-routes.js';
 import { fiscalRoutes } from './fiscal-routes.js';
 import { seedInvoicingDemo } from './invoicing/demo-data.js';
 import { invoicingRoutes } from './invoicing/index.js';
@@ -35,10 +38,13 @@ export const accountingModule: ModuleDefinition = {
     fiscalRoutes(api);
     entryRoutes(api);
     reportRoutes(api);
+    financialReportRoutes(api);
     invoicingRoutes(api);
+    bankRoutes(api);
   },
   async seedDemo(ctx) {
     await seedAccountingDemo(ctx);
     await seedInvoicingDemo(ctx);
+    await seedBankDemo(ctx);
   },
 };

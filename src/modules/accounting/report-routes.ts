@@ -1,5 +1,4 @@
 import { Decimal } from 'decimal.js';
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Api } from '../../platform/http/api.js';
 import { Cursor, Limit } from '../../platform/http/pagination.js';
@@ -7,30 +6,12 @@ import { invalidField } from '../../platform/http/problem.js';
 import { DateOnly, Id, Nullable } from '../../platform/http/schemas.js';
 import { requirePermission } from '../../platform/rbac/require-permission.js';
 import { companyAccounts, companyBooks } from './books.js';
-import { type DimensionFilter, ledgerRows, openingNet, trialBalance } from './reports.js';
+import { sendTable, titleOf } from './report-download.js';
+import { checkRange, DimensionParams, dimensionOf, FILE_TYPES, Format } from './report-query.js';
+import { ledgerRows, openingNet, trialBalance } from './reports.js';
 
 const tags = ['Accounting: reports'];
-const Format = Type.Optional(
-  Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'csv answers text/csv' }),
-);
 const Amount = Type.String();
-
-const csvCell = (v: unknown) => {
-  const text = v == null ? '' : String(v);
-  return /[",\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-function sendCsv(reply: FastifyReply, name: string, header: string[], rows: unknown[][]) {
-  const lines = [header.join(','), ...rows.map((r) => r.map(csvCell).join(','))];
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}.csv"`)
-    .send(`${lines.join('\n')}\n`);
-}
-
-function checkRange(from: string, to: string) {
-  if (to < from) throw invalidField('to', `must not be before from (${from})`);
-}
 
 const TrialBalanceRow = Type.Object({
   accountId: Id,
@@ -96,15 +77,13 @@ export function reportRoutes(api: Api) {
         tags,
         summary:
           'Opening, period and closing debit and credit per account, groups summed from their accounts',
-        produces: ['application/json', 'text/csv'],
+        produces: FILE_TYPES,
         querystring: Type.Object(
           {
             companyId: Id,
             from: DateOnly,
             to: DateOnly,
-            costCentreId: Type.Optional(Id),
-            projectId: Type.Optional(Id),
-            departmentId: Type.Optional(Id),
+            ...DimensionParams,
             format: Format,
           },
           { additionalProperties: false },
@@ -124,24 +103,22 @@ export function reportRoutes(api: Api) {
     async (req, reply) => {
       const q = req.query;
       checkRange(q.from, q.to);
-      const given = (
-        [
-          ['costCentreId', 'cost_centre_id'],
-          ['projectId', 'project_id'],
-          ['departmentId', 'department_id'],
-        ] as const
-      ).filter(([key]) => q[key]);
-      if (given.length > 1) throw invalidField(given[1][0], 'filter by one dimension at a time');
-      const dimension: DimensionFilter = given.length
-        ? { column: given[0][1], id: q[given[0][0]]! }
-        : undefined;
+      const dimension = dimensionOf(q).filter;
       const report = await req.read(async (tx) => {
         const company = await companyBooks(tx, q.companyId);
         const chart = await companyAccounts(tx, q.companyId);
         const result = await trialBalance(tx, chart, { ...q, precision: company.precision, dimension });
-        return { companyId: company.id, currency: company.currency, from: q.from, to: q.to, ...result };
+        return {
+          companyId: company.id,
+          name: company.name,
+          currency: company.currency,
+          precision: company.precision,
+          from: q.from,
+          to: q.to,
+          ...result,
+        };
       });
-      if (q.format !== 'csv') return report;
+      if (!q.format || q.format === 'json') return report;
       const columns = [
         'openingDebit',
         'openingCredit',
@@ -150,22 +127,29 @@ export function reportRoutes(api: Api) {
         'closingDebit',
         'closingCredit',
       ] as const;
-      return sendCsv(
-        reply,
-        `trial-balance-${q.from}-${q.to}`,
-        ['code', 'name', 'type', 'group', 'level', ...columns],
-        [
-          ...report.items.map((i) => [
-            i.code,
-            i.name,
-            i.type,
-            i.isGroup ? 'yes' : 'no',
-            i.level,
-            ...columns.map((c) => i[c]),
-          ]),
-          ['', 'Total', '', '', '', ...columns.map((c) => report.totals[c])],
+      const amount = (v: string) => ({ amount: v });
+      return sendTable(reply, q.format, {
+        name: `trial-balance-${q.from}-${q.to}`,
+        title: titleOf('Trial balance', report, `${q.from} – ${q.to}`),
+        header: ['code', 'name', 'type', 'group', 'level', ...columns],
+        nameColumn: 1,
+        precision: report.precision,
+        rows: [
+          ...report.items.map((i) => ({
+            cells: [
+              i.code,
+              i.name,
+              i.type,
+              i.isGroup ? 'yes' : 'no',
+              i.level,
+              ...columns.map((c) => amount(i[c])),
+            ],
+            bold: i.isGroup,
+            level: i.level,
+          })),
+          { cells: ['', 'Total', '', '', '', ...columns.map((c) => amount(report.totals[c]))], bold: true },
         ],
-      );
+      });
     },
   );
 
@@ -176,7 +160,7 @@ export function reportRoutes(api: Api) {
       schema: {
         tags,
         summary: "An account's GL rows with a running balance; a group's cover the accounts under it",
-        produces: ['application/json', 'text/csv'],
+        produces: FILE_TYPES,
         querystring: Type.Object(
           {
             companyId: Id,
@@ -204,7 +188,8 @@ export function reportRoutes(api: Api) {
     async (req, reply) => {
       const q = req.query;
       checkRange(q.from, q.to);
-      const csv = q.format === 'csv';
+      // A file has every row: no pages.
+      const file = q.format === 'csv' || q.format === 'xlsx';
       const limit = q.limit ?? 50;
       const after = q.cursor ? decodeLedgerCursor(q.cursor) : undefined;
       const answer = await req.read(async (tx) => {
@@ -230,11 +215,11 @@ export function reportRoutes(api: Api) {
           from: q.from,
           to: q.to,
           opening,
-          after: csv ? undefined : after,
-          limit: csv ? undefined : limit + 1,
+          after: file ? undefined : after,
+          limit: file ? undefined : limit + 1,
         });
         const fixed = (v: string) => new Decimal(v).toFixed(company.precision);
-        const items = rows.slice(0, csv ? rows.length : limit).map((r) => ({
+        const items = rows.slice(0, file ? rows.length : limit).map((r) => ({
           ...r,
           debit: fixed(r.debit),
           credit: fixed(r.credit),
@@ -242,7 +227,7 @@ export function reportRoutes(api: Api) {
         }));
         const last = items.at(-1);
         const nextCursor =
-          !csv && rows.length > limit && last
+          !file && rows.length > limit && last
             ? Buffer.from(JSON.stringify([last.postingDate, last.id])).toString('base64url')
             : null;
         return {
@@ -252,13 +237,16 @@ export function reportRoutes(api: Api) {
           openingBalance: fixed(opening),
           items,
           nextCursor,
+          company,
+          account: `${account.code} ${account.name}`,
         };
       });
-      if (!csv) return answer;
-      return sendCsv(
-        reply,
-        `general-ledger-${q.from}-${q.to}`,
-        [
+      if (!q.format || q.format === 'json') return answer;
+      const amount = (v: string) => ({ amount: v });
+      return sendTable(reply, q.format, {
+        name: `general-ledger-${q.from}-${q.to}`,
+        title: titleOf(`General ledger ${answer.account}`, answer.company, `${q.from} – ${q.to}`),
+        header: [
           'date',
           'entry',
           'line',
@@ -270,22 +258,39 @@ export function reportRoutes(api: Api) {
           'credit_in_currency',
           'balance',
         ],
-        [
-          ['', '', '', 'Opening balance', '', '', '', '', '', answer.openingBalance],
-          ...answer.items.map((r) => [
-            r.postingDate,
-            r.entryNumber,
-            r.lineNo,
-            r.description ?? r.memo,
-            r.debit,
-            r.credit,
-            r.currency,
-            r.debitInCurrency,
-            r.creditInCurrency,
-            r.balance,
-          ]),
+        precision: answer.company.precision,
+        rows: [
+          {
+            cells: [
+              null,
+              null,
+              null,
+              'Opening balance',
+              null,
+              null,
+              null,
+              null,
+              null,
+              amount(answer.openingBalance),
+            ],
+            bold: true,
+          },
+          ...answer.items.map((r) => ({
+            cells: [
+              { day: r.postingDate },
+              r.entryNumber,
+              r.lineNo,
+              r.description ?? r.memo,
+              amount(r.debit),
+              amount(r.credit),
+              r.currency,
+              amount(r.debitInCurrency),
+              amount(r.creditInCurrency),
+              amount(r.balance),
+            ],
+          })),
         ],
-      );
+      });
     },
   );
 }

@@ -113,7 +113,9 @@ export class ActionRunner {
         );
         // Audit and events in one statement: every action that changes business data pays for it.
         if (events.length)
-          await tx.execute(sql`with audit as (${auditRows.getSQL()}) ${tx.insert(outbox).values(events).getSQL()}`);
+          await tx.execute(
+            sql`with audit as (${auditRows.getSQL()}) ${tx.insert(outbox).values(events).getSQL()}`,
+          );
         else await auditRows;
         if (options.idempotencyKey) {
           await tx

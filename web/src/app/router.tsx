@@ -178,6 +178,20 @@ const routeTree = rootRoute.addChildren([
       '/accounting/payments/$paymentId',
     ),
     page('aging', () => import('../modules/accounting/invoicing/aging-page'), 'AgingPage'),
+    page('revaluation', () => import('../modules/accounting/invoicing/revaluation-page'), 'RevaluationPage'),
+    page(
+      'aging',
+      () => import('../modules/accounting/invoicing/statement-page'),
+      'StatementPage',
+      '/accounting/statement',
+    ),
+    page('bank', () => import('../modules/accounting/bank/bank-statements-page'), 'BankStatementsPage'),
+    page(
+      'bank',
+      () => import('../modules/accounting/bank/bank-statement-page'),
+      'BankStatementPage',
+      '/accounting/bank/$statementId',
+    ),
     page(
       'invoicing-setup',
       () => import('../modules/accounting/invoicing/invoicing-setup-page'),
@@ -186,6 +200,8 @@ const routeTree = rootRoute.addChildren([
     page('fiscal-periods', () => import('../modules/accounting/periods-page'), 'PeriodsPage'),
     page('trial-balance', () => import('../modules/accounting/trial-balance-page'), 'TrialBalancePage'),
     page('general-ledger', () => import('../modules/accounting/general-ledger-page'), 'GeneralLedgerPage'),
+    page('profit-and-loss', () => import('../modules/accounting/profit-and-loss-page'), 'ProfitAndLossPage'),
+    page('balance-sheet', () => import('../modules/accounting/balance-sheet-page'), 'BalanceSheetPage'),
   ]),
 ]);
 

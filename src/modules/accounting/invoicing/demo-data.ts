@@ -12,6 +12,7 @@ import { createPaymentTerms } from './actions/create-payment-terms.js';
 import { createTax } from './actions/create-tax.js';
 import { postInvoice } from './actions/post-invoice.js';
 import { postPayment } from './actions/post-payment.js';
+import { seedRefundAndRevaluation } from './demo-refund-revaluation.js';
 
 const DAY = 86_400_000;
 
@@ -27,7 +28,7 @@ interface DemoLine {
  * Invoicing for the demo company, on the books the accounting demo set up: VAT 20 %, two payment
  * terms, three customer invoices to the demo clients' counterparties (one in USD), a supplier's
  * bill and a partial payment allocated by due date, so open items and the aging have something
- * to show. Dates are days before today, never before the fiscal year the demo opened.
+ * to show; a revaluation at the end of last month and a refund of a credit note. Dates are days before today, never before the fiscal year the demo opened.
  */
 export async function seedInvoicingDemo(ctx: ActionContext) {
   const [company] = await ctx.tx
@@ -159,4 +160,14 @@ export async function seedInvoicingDemo(ctx: ActionContext) {
     reference: 'Part payment',
   });
   await ctx.call(postPayment, { id: payment.id, allocate: 'by_due_date' });
+
+  await seedRefundAndRevaluation(ctx, {
+    companyId,
+    companyCurrency: company.baseCurrency,
+    bankJournalId: bank.id,
+    customerId: customer(2),
+    incomeAccountId: account('4000')!,
+    yearStart,
+    today,
+  });
 }

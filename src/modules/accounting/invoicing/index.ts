@@ -2,6 +2,7 @@ import type { Api } from '../../../platform/http/api.js';
 import { documentRoutes } from './document-routes.js';
 import { invoicePdfRoutes } from './invoice-pdf-routes.js';
 import { receivableRoutes } from './receivable-routes.js';
+import { revaluationRoutes } from './revaluation-routes.js';
 import { invoicingSetupRoutes } from './setup-routes.js';
 import { statementRoutes } from './statement-routes.js';
 
@@ -10,6 +11,7 @@ export function invoicingRoutes(api: Api) {
   invoicingSetupRoutes(api);
   documentRoutes(api);
   receivableRoutes(api);
+  revaluationRoutes(api);
   statementRoutes(api);
   invoicePdfRoutes(api);
 }

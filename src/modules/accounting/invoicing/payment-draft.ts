@@ -5,8 +5,19 @@ import type { Executor } from '../../../platform/db/database.js';
 import { invalidField } from '../../../platform/http/problem.js';
 import { companyBooks, currencyPrecision } from '../books.js';
 import { journals } from '../schema.js';
-import { counterpartyOn, rateOn } from './documents.js';
+import { counterpartyOn, rateOn, SIDE_OF_DIRECTION } from './documents.js';
 import type { PaymentInput } from './schemas.js';
+
+const OTHER_SIDE = { receivable: 'payable', payable: 'receivable' } as const;
+
+/**
+ * The side a payment's open item sits on: money in settles a receivable and money out a payable,
+ * but a refund goes back the way the credit came: out to a customer, in from a supplier.
+ */
+export function sideOfPayment(direction: 'in' | 'out', isRefund: boolean) {
+  const side = SIDE_OF_DIRECTION[direction];
+  return isRefund ? OTHER_SIDE[side] : side;
+}
 
 /** A payment checked against its company: the bank or cash journal, the counterparty, the rate of its date. */
 export async function preparePayment(tx: Executor, input: Static<typeof PaymentInput>) {
@@ -50,6 +61,7 @@ export async function preparePayment(tx: Executor, input: Static<typeof PaymentI
         .toDecimalPlaces(company.precision, Decimal.ROUND_HALF_UP)
         .toFixed(company.precision),
       reference: input.reference ?? null,
+      isRefund: input.isRefund ?? false,
     },
     journal,
     company,

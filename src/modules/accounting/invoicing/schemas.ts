@@ -204,6 +204,12 @@ export const PaymentFields = {
   currency: Type.Optional(CurrencyCode),
   amount: PositiveDecimal,
   reference: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  isRefund: Type.Optional(
+    Type.Boolean({
+      description:
+        'Money paid back: out to a customer with a credit, or in from a supplier who owes us; it opens a debt on that side to settle the credit with',
+    }),
+  ),
 };
 
 export const PaymentInput = Type.Object(PaymentFields, { additionalProperties: false });

@@ -68,9 +68,9 @@ async function postExchangeEntry(
 }
 
 export interface AllocationInput {
-  /** The item settled: an invoice's instalment, positive. */
+  /** The item settled: an invoice's instalment (positive), or a credit a refund pays out (negative). */
   itemId: string;
-  /** What settles it: a payment's or credit note's item, negative. */
+  /** What settles it, of the opposite sign: a payment's or credit note's item, or a refund's. */
   settlingId: string;
   amount: string;
   allocatedOn?: string;
@@ -85,12 +85,14 @@ export async function allocate(ctx: ActionContext, input: AllocationInput) {
   const [item, settling] = await lockItems(ctx, [input.itemId, input.settlingId]);
   checkPair(item, settling);
   const amount = new Decimal(input.amount);
-  const outstanding = new Decimal(item.outstanding);
-  const available = new Decimal(settling.outstanding).negated();
+  // Both items move towards zero: a debt settled by a credit, or a credit paid out by a refund.
+  const toward = signOf(item);
+  const outstanding = new Decimal(item.outstanding).times(toward);
+  const available = new Decimal(settling.outstanding).times(-toward);
   if (amount.greaterThan(outstanding))
     throw invalidField(
       'amount',
-      `${input.amount} ${item.currency} is more than the ${item.outstanding} still open on the item`,
+      `${input.amount} ${item.currency} is more than the ${outstanding.toFixed()} still open on the item`,
     );
   if (amount.greaterThan(available))
     throw invalidField(
@@ -111,14 +113,14 @@ export async function allocate(ctx: ActionContext, input: AllocationInput) {
   const itemClosed = amount.equals(outstanding);
   const settlingClosed = amount.equals(available);
   const atItemRate = itemClosed
-    ? new Decimal(item.outstandingInCompanyCurrency)
+    ? new Decimal(item.outstandingInCompanyCurrency).times(toward)
     : new Decimal(standard.atInvoiceRate);
   const atSettlingRate = settlingClosed
-    ? new Decimal(settling.outstandingInCompanyCurrency).negated()
+    ? new Decimal(settling.outstandingInCompanyCurrency).times(-toward)
     : new Decimal(standard.atPaymentRate);
   const allocatedOn = input.allocatedOn ?? later(item.documentDate, settling.documentDate);
   const id = uuidv7();
-  const change = atSettlingRate.minus(atItemRate);
+  const change = atSettlingRate.minus(atItemRate).times(toward);
   const exchange = change.isZero() ? null : await postExchangeEntry(ctx, item, id, allocatedOn, change);
   const [row] = await ctx.tx
     .insert(allocations)
@@ -137,8 +139,8 @@ export async function allocate(ctx: ActionContext, input: AllocationInput) {
       createdBy: await actingUserId(ctx.tx, ctx.actor),
     })
     .returning();
-  await moveOutstanding(ctx, item, amount.negated(), atItemRate.negated());
-  await moveOutstanding(ctx, settling, amount, atSettlingRate);
+  await moveOutstanding(ctx, item, amount.times(-toward), atItemRate.times(-toward));
+  await moveOutstanding(ctx, settling, amount.times(toward), atSettlingRate.times(toward));
   ctx.audit({ entity: 'allocation', entityId: row.id, after: row });
   return row;
 }
@@ -182,18 +184,27 @@ export async function undoAllocation(ctx: ActionContext, allocation: AllocationR
       createdBy: await actingUserId(ctx.tx, ctx.actor),
     })
     .returning();
-  await moveOutstanding(ctx, item, new Decimal(allocation.amount), new Decimal(allocation.amountAtItemRate));
+  const toward = signOf(item);
+  await moveOutstanding(
+    ctx,
+    item,
+    new Decimal(allocation.amount).times(toward),
+    new Decimal(allocation.amountAtItemRate).times(toward),
+  );
   await moveOutstanding(
     ctx,
     settling,
-    new Decimal(allocation.amount).negated(),
-    new Decimal(allocation.amountAtSettlingRate).negated(),
+    new Decimal(allocation.amount).times(-toward),
+    new Decimal(allocation.amountAtSettlingRate).times(-toward),
   );
   ctx.audit({ entity: 'allocation', entityId: row.id, after: row });
   return row;
 }
 
 const decimalsOf = (value: string) => value.split('.')[1]?.length ?? 0;
+
+/** 1 for a debt (an invoice, a refund), -1 for a credit: the sign of the item's own amount. */
+const signOf = (item: OpenItemRow) => (new Decimal(item.amount).isNegative() ? -1 : 1);
 
 async function moveOutstanding(ctx: ActionContext, item: OpenItemRow, by: Decimal, byInCompany: Decimal) {
   const outstanding = new Decimal(item.outstanding).plus(by);
@@ -224,11 +235,14 @@ function checkPair(item: OpenItemRow, settling: OpenItemRow) {
       'openItemId',
       `the item is in ${item.currency} and what settles it in ${settling.currency}; allocate within one currency`,
     );
-  if (!new Decimal(item.outstanding).greaterThan(0))
+  const left = new Decimal(item.outstanding);
+  if (left.isZero())
     throw invalidField('openItemId', `the item has nothing left to settle (outstanding ${item.outstanding})`);
-  if (!new Decimal(settling.outstanding).lessThan(0))
+  if (new Decimal(settling.outstanding).times(signOf(item)).greaterThanOrEqualTo(0))
     throw invalidField(
       'openItemId',
-      `what should settle it has nothing left to allocate (outstanding ${settling.outstanding})`,
+      left.isPositive()
+        ? `what should settle it has no credit left to allocate (outstanding ${settling.outstanding})`
+        : `the item is a credit (outstanding ${item.outstanding}); only a refund or a debt of the counterparty settles it, and this has nothing of that left (outstanding ${settling.outstanding})`,
     );
 }

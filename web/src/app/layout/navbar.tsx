@@ -47,9 +47,12 @@ const ICONS: Record<string, ReactNode> = {
   'fiscal-periods': <HistoryIcon />,
   'trial-balance': <PieIcon />,
   'general-ledger': <ChecklistIcon />,
+  'profit-and-loss': <PieIcon />,
+  'balance-sheet': <BookIcon />,
   invoices: <FormIcon />,
   payments: <BuildingIcon />,
   aging: <HistoryIcon />,
+  revaluation: <PieIcon />,
   'invoicing-setup': <PuzzleIcon />,
 };
 

@@ -1,8 +1,7 @@
-import { Anchor, Button, Group, Select, Text } from '@mantine/core';
+import { Anchor, Group, Select, Text } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
-import { buildUrl } from '../../api/client';
 import { CursorPager } from '../../ui/cursor-pager';
 import { DataTable } from '../../ui/data-table';
 import { DayInput } from '../../ui/day-input';
@@ -12,6 +11,7 @@ import { useCursorList } from '../../ui/use-cursor-list';
 import type { GeneralLedger, LedgerLine } from './accounting-types';
 import { CompanySelect } from './company-select';
 import { currentYear, isZero } from './report-period';
+import { DownloadButtons } from './reports/download-buttons';
 import { useAccounts } from './use-accounting-lists';
 import { useCompanyChoice } from './use-company-choice';
 
@@ -127,16 +127,12 @@ function LedgerTable({
             amount: format.money(list.data?.openingBalance ?? '0', shownIn),
           })}
         </Text>
-        <Button
-          component="a"
+        <DownloadButtons
+          path="/accounting/general-ledger"
+          params={filters}
+          testId="general-ledger"
           size="compact-sm"
-          variant="default"
-          href={buildUrl('/accounting/general-ledger', { ...filters, format: 'csv' })}
-          download
-          data-testid="general-ledger-csv"
-        >
-          {t('accounting.downloadCsv')}
-        </Button>
+        />
       </Group>
       <DataTable
         data={list.items}

@@ -1,9 +1,9 @@
-import { Alert, Anchor, Button, Group, Paper, ScrollArea, Select, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, ScrollArea, Select, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, buildUrl, problemMessage } from '../../api/client';
+import { api, problemMessage } from '../../api/client';
 import { CenteredLoader } from '../../ui/centered-loader';
 import { DayInput } from '../../ui/day-input';
 import { useFormat } from '../../ui/format';
@@ -16,6 +16,7 @@ import {
 } from './accounting-types';
 import { CompanySelect } from './company-select';
 import { currentYear, isZero } from './report-period';
+import { DownloadButtons } from './reports/download-buttons';
 import { useDimensions } from './use-accounting-lists';
 import { useCompanyChoice } from './use-company-choice';
 
@@ -68,17 +69,7 @@ export function TrialBalancePage() {
       <PageHeader
         title={t('accounting.trialBalance.title')}
         description={t('accounting.trialBalance.description')}
-        actions={
-          <Button
-            component="a"
-            variant="default"
-            href={buildUrl('/accounting/trial-balance', { ...params, format: 'csv' })}
-            download
-            data-testid="trial-balance-csv"
-          >
-            {t('accounting.downloadCsv')}
-          </Button>
-        }
+        actions={<DownloadButtons path="/accounting/trial-balance" params={params} testId="trial-balance" />}
       />
       <Group mb="sm" gap="sm" align="flex-end">
         <CompanySelect choice={choice} />

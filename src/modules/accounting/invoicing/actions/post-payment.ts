@@ -1,12 +1,12 @@
 import { Decimal } from 'decimal.js';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { ActionContext } from '../../../../platform/actions/define-action.js';
 import { defineAction } from '../../../../platform/actions/define-action.js';
 import { Id } from '../../../../platform/http/schemas.js';
 import { allocatePayment } from '../../rules/allocation.js';
-import { nextDocumentNumber, SIDE_ACCOUNT, SIDE_OF_DIRECTION, settingAccount } from '../documents.js';
-import { preparePayment } from '../payment-draft.js';
+import { nextDocumentNumber, SIDE_ACCOUNT, settingAccount } from '../documents.js';
+import { preparePayment, sideOfPayment } from '../payment-draft.js';
 import { assertPaymentStatus, lockPayment } from '../payment-lock.js';
 import { postDocumentEntry } from '../post-entry.js';
 import { openItems, payments } from '../schema.js';
@@ -19,6 +19,11 @@ const PREFIX = { in: 'RCPT', out: 'PAY' } as const;
  * Posts a payment: money in debits the bank and credits the customer's receivable, money out
  * the reverse on the payable. The whole amount opens as a negative item, an advance, until it is
  * allocated; `allocate: 'by_due_date'` allocates it at once to what is due first.
+ *
+ * A refund pays a credit back: out to a customer (debit the receivable) or in from a supplier
+ * (credit the payable). It opens a positive item on that side, which settles the credit notes
+ * and advances it pays back. With no credit to settle it stays open, as Odoo and ERPNext leave
+ * an unreconciled refund: the counterparty owes it until a credit note or advance meets it.
  */
 export const postPayment = defineAction({
   name: 'accounting.postPayment',
@@ -35,8 +40,9 @@ export const postPayment = defineAction({
       ...before,
       direction,
       reference: before.reference,
+      isRefund: before.isRefund,
     });
-    const side = SIDE_OF_DIRECTION[direction];
+    const side = sideOfPayment(direction, header.isRefund);
     const controlAccountId = await settingAccount(ctx.tx, header.companyId, SIDE_ACCOUNT[side]);
     const number = await nextDocumentNumber(
       ctx,
@@ -49,6 +55,8 @@ export const postPayment = defineAction({
     const bankSign = direction === 'in' ? 1 : -1;
     const amount = new Decimal(header.amount);
     const inCompany = new Decimal(header.amountInCompanyCurrency);
+    // An advance is a credit of the counterparty (negative); a refund a debt (positive).
+    const itemSign = header.isRefund ? 1 : -1;
     const entry = await postDocumentEntry(ctx, {
       companyId: header.companyId,
       journalId: journal.id,
@@ -56,7 +64,7 @@ export const postPayment = defineAction({
       currency: header.currency,
       rate: header.rate,
       companyPrecision: company.precision,
-      memo: `Payment ${number}`,
+      memo: `${header.isRefund ? 'Refund' : 'Payment'} ${number}`,
       sourceType: 'payment',
       sourceId: id,
       lines: [
@@ -86,10 +94,10 @@ export const postPayment = defineAction({
         dueDate: header.paymentDate,
         currency: header.currency,
         rate: header.rate,
-        amount: amount.negated().toFixed(precision),
-        amountInCompanyCurrency: inCompany.negated().toFixed(company.precision),
-        outstanding: amount.negated().toFixed(precision),
-        outstandingInCompanyCurrency: inCompany.negated().toFixed(company.precision),
+        amount: amount.times(itemSign).toFixed(precision),
+        amountInCompanyCurrency: inCompany.times(itemSign).toFixed(company.precision),
+        outstanding: amount.times(itemSign).toFixed(precision),
+        outstandingInCompanyCurrency: inCompany.times(itemSign).toFixed(company.precision),
       })
       .returning();
     await ctx.tx
@@ -112,8 +120,12 @@ export const postPayment = defineAction({
   },
 });
 
-/** Spreads the payment over the counterparty's open items of its side and currency, oldest due first. */
+/**
+ * Spreads the payment over the counterparty's open items of its side and currency, oldest due
+ * first: a payment over what is owed, a refund over the credits it pays back.
+ */
 async function allocateByDueDate(ctx: ActionContext, item: typeof openItems.$inferSelect, precision: number) {
+  const isRefund = new Decimal(item.amount).isPositive();
   const owed = await ctx.tx
     .select()
     .from(openItems)
@@ -123,16 +135,16 @@ async function allocateByDueDate(ctx: ActionContext, item: typeof openItems.$inf
         eq(openItems.side, item.side),
         eq(openItems.counterpartyId, item.counterpartyId),
         eq(openItems.currency, item.currency),
-        gt(openItems.outstanding, '0'),
+        isRefund ? lt(openItems.outstanding, '0') : gt(openItems.outstanding, '0'),
       ),
     );
   const plan = allocatePayment({
-    amount: new Decimal(item.amount).negated().toFixed(precision),
+    amount: new Decimal(item.amount).abs().toFixed(precision),
     instalments: owed.map((o) => ({
       id: o.id,
       dueDate: o.dueDate,
       documentDate: o.documentDate,
-      outstanding: o.outstanding,
+      outstanding: new Decimal(o.outstanding).abs().toFixed(),
     })),
     precision,
   });

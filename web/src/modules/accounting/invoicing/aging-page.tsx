@@ -19,6 +19,7 @@ import {
   type Side,
 } from './invoicing-types';
 import { OpenItemsTable } from './open-items-table';
+import { StatementLink } from './statement-link';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -124,7 +125,10 @@ export function AgingPage() {
                         data-testid="aging-counterparty"
                       >
                         {row.legalName}
-                      </Anchor>
+                      </Anchor>{' '}
+                      {companyId && asOf && (
+                        <StatementLink companyId={companyId} counterpartyId={row.counterpartyId} to={asOf} />
+                      )}
                     </Table.Td>
                     {AGING_BUCKETS.map((b) => (
                       <Table.Td key={b} ta="right" data-testid={`aging-${b}`}>

@@ -10,7 +10,13 @@ import { useFormat } from '../../../ui/format';
 import { useApiMutation } from '../../../ui/use-api-mutation';
 import { parseAmount, trimAmount } from '../decimal-sum';
 import { EntryLink } from '../entry-view';
-import { leftToAllocate, stillOwes, suggestedAllocation } from './allocation-amount';
+import {
+  leftToAllocate,
+  sideOfPayment,
+  stillCredits,
+  stillOwes,
+  suggestedAllocation,
+} from './allocation-amount';
 import type { Allocation, OpenItem, Payment } from './invoicing-types';
 import { OpenItemsTable } from './open-items-table';
 import { DOCUMENTS_CHANGED } from './use-invoicing-lists';
@@ -23,7 +29,7 @@ function useCounterpartyItems(payment: Payment) {
       api.get<Page<OpenItem>>('/open-items', {
         companyId: payment.companyId,
         counterpartyId: payment.counterpartyId,
-        side: payment.direction === 'in' ? 'receivable' : 'payable',
+        side: sideOfPayment(payment),
         limit: 200,
       }),
   });
@@ -43,9 +49,12 @@ export function AllocationPanel({ payment }: { payment: Payment }) {
   const all = items.data?.items ?? [];
   const itemOf = (id: string) => all.find((i) => i.id === id);
   const left = leftToAllocate(payment.openItem?.outstanding);
-  // What the payment can settle: items owed (positive) in its currency, with something outstanding.
-  const owed = all.filter(
-    (i) => i.currency === payment.currency && i.paymentId === null && stillOwes(i.outstanding),
+  // What the payment can settle: items owed (positive) in its currency, with something outstanding;
+  // a refund pays back credits (negative): credit notes and other payments' advances.
+  const owed = all.filter((i) =>
+    payment.isRefund
+      ? i.currency === payment.currency && i.id !== payment.openItem?.id && stillCredits(i.outstanding)
+      : i.currency === payment.currency && i.paymentId === null && stillOwes(i.outstanding),
   );
 
   const allocate = useApiMutation(

@@ -12,6 +12,7 @@ import { CounterpartyName } from './counterparty-select';
 import { InvoiceTotals } from './invoice-totals';
 import type { Invoice } from './invoicing-types';
 import { OpenItemsTable } from './open-items-table';
+import { StatementLink } from './statement-link';
 import { DOCUMENTS_CHANGED, usePaymentTerms, useTaxes } from './use-invoicing-lists';
 
 /** A posted or cancelled invoice: read only, with its open items, its entry and Cancel. */
@@ -37,7 +38,8 @@ export function InvoiceView({ invoice, companyCurrency }: { invoice: Invoice; co
       <Paper withBorder p="sm">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           <Fact label={t('counterparties.counterparty')}>
-            <CounterpartyName id={invoice.counterpartyId} />
+            <CounterpartyName id={invoice.counterpartyId} />{' '}
+            <StatementLink companyId={invoice.companyId} counterpartyId={invoice.counterpartyId} />
           </Fact>
           <Fact label={t('invoicing.invoice.invoiceDate')}>{format.day(invoice.invoiceDate)}</Fact>
           <Fact label={t('accounting.currency')}>

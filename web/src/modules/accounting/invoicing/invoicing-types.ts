@@ -139,6 +139,8 @@ export interface PaymentSummary {
   amount: string;
   amountInCompanyCurrency: string;
   reference: string | null;
+  /** Money paid back: out to a customer with a credit, or in from a supplier who owes us. */
+  isRefund: boolean;
   journalEntryId: string | null;
   postedAt: string | null;
 }

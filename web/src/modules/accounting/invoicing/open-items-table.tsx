@@ -7,7 +7,7 @@ import { trimAmount } from '../decimal-sum';
 import type { OpenItem } from './invoicing-types';
 
 /** The document an item belongs to, linked: an invoice's instalment or a payment's credit. */
-function ItemDocument({ item }: { item: OpenItem }) {
+export function ItemDocument({ item }: { item: Pick<OpenItem, 'invoiceId' | 'paymentId'> }) {
   const { t } = useTranslation();
   if (item.invoiceId)
     return (

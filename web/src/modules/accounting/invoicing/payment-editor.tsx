@@ -7,6 +7,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   TextInput,
 } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
@@ -53,6 +54,7 @@ export function PaymentEditor({
       currency: (payment?.currency ?? companyCurrency) as string | null,
       amount: payment ? trimAmount(payment.amount) : '',
       reference: payment?.reference ?? '',
+      isRefund: payment?.isRefund ?? false,
     },
     {
       counterpartyId: [required],
@@ -77,6 +79,7 @@ export function PaymentEditor({
     currency: v.currency,
     amount: v.amount.trim(),
     reference: v.reference.trim() || null,
+    isRefund: v.isRefund,
   });
   const saveDraft = () =>
     saved ? api.put<Payment>(`/payments/${saved.id}`, body()) : api.post<Payment>('/payments', body());
@@ -128,8 +131,19 @@ export function PaymentEditor({
             mb="sm"
             value={v.direction}
             onChange={(d) => form.setValue('direction', d as PaymentDirection)}
-            data={PAYMENT_DIRECTIONS.map((d) => ({ value: d, label: t(`invoicing.direction.${d}`) }))}
+            data={PAYMENT_DIRECTIONS.map((d) => ({
+              value: d,
+              label: v.isRefund ? t(`revaluation.refund.direction.${d}`) : t(`invoicing.direction.${d}`),
+            }))}
             data-testid="payment-direction"
+          />
+          <Switch
+            mb="sm"
+            label={t('revaluation.refund.switch')}
+            description={t('revaluation.refund.hint')}
+            checked={v.isRefund}
+            onChange={(e) => form.setValue('isRefund', e.currentTarget.checked)}
+            data-testid="payment-refund"
           />
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
             <CounterpartySelect

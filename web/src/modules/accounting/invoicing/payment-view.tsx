@@ -11,6 +11,7 @@ import { useJournals } from '../use-accounting-lists';
 import { AllocationPanel } from './allocation-panel';
 import { CounterpartyName } from './counterparty-select';
 import type { Payment } from './invoicing-types';
+import { PaymentDirectionLabel } from './payment-direction';
 import { DOCUMENTS_CHANGED } from './use-invoicing-lists';
 
 /** A posted or cancelled payment: what it was, what it settled, and Cancel. */
@@ -29,7 +30,7 @@ export function PaymentView({ payment, companyCurrency }: { payment: Payment; co
       <Paper withBorder p="sm">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           <Fact label={t('invoicing.payment.direction')}>
-            {t(`invoicing.direction.${payment.direction}`)}
+            <PaymentDirectionLabel payment={payment} />
           </Fact>
           <Fact label={t('counterparties.counterparty')}>
             <CounterpartyName id={payment.counterpartyId} />

@@ -18,6 +18,7 @@ import { useJournals } from '../use-accounting-lists';
 import { useCompanyChoice } from '../use-company-choice';
 import { CounterpartyName, CounterpartySelect } from './counterparty-select';
 import { PAYMENT_DIRECTIONS, type PaymentSummary } from './invoicing-types';
+import { PaymentDirectionLabel } from './payment-direction';
 
 const column = createColumnHelper<PaymentSummary>();
 
@@ -54,7 +55,7 @@ export function PaymentsPage() {
     }),
     column.accessor('direction', {
       header: t('invoicing.payment.direction'),
-      cell: (c) => t(`invoicing.direction.${c.getValue()}`),
+      cell: (c) => <PaymentDirectionLabel payment={c.row.original} />,
     }),
     column.accessor('paymentDate', {
       header: t('invoicing.payment.paymentDate'),
