@@ -34,13 +34,18 @@ export async function agingReport(
     outstanding: string;
   }>(
     tx,
-    sql`select o.counterparty_id, c.legal_name, ${bucketOf(query.asOf)} as bucket,
-          sum(o.outstanding_in_company_currency)::text as outstanding
-        from open_items o join counterparties c on c.id = o.counterparty_id
-        where o.company_id = ${query.companyId} and o.side = ${query.side} and o.outstanding <> 0
-          and o.document_date <= ${query.asOf}::date
-        group by o.counterparty_id, c.legal_name, bucket
-        order by c.legal_name, o.counterparty_id`,
+    // Summed first by counterparty id (a hash of a few thousand groups), named and sorted after:
+    // grouping by the name sorted every item by text, on disk, at 200,000 items.
+    sql`with sums as (
+          select o.counterparty_id, ${bucketOf(query.asOf)} as bucket,
+            sum(o.outstanding_in_company_currency) as outstanding
+          from open_items o
+          where o.company_id = ${query.companyId} and o.side = ${query.side} and o.outstanding <> 0
+            and o.document_date <= ${query.asOf}::date
+          group by o.counterparty_id, bucket)
+        select s.counterparty_id, c.legal_name, s.bucket, s.outstanding::text as outstanding
+        from sums s join counterparties c on c.id = s.counterparty_id
+        order by c.legal_name, s.counterparty_id`,
   );
   const zero = new Decimal(0).toFixed(query.precision);
   const rows = new Map<string, AgingRow>();
