@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Decimal, Id, Nullable, PositiveDecimal, Timestamp } from '../../../platform/http/schemas.js';
-import { DATE_FORMATS } from './bank-values.js';
+import { DATE_FORMATS } from '../rules/bank-values.js';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));

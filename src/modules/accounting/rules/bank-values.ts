@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { RuleError } from '../rules/rule-error.js';
+import { RuleError } from './rule-error.js';
 
 export const DATE_FORMATS = ['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYYMMDD'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
