@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
-import { RuleError } from '../rules/rule-error.js';
 import { type DateFormat, parseAmount, parseDay } from '../rules/bank-values.js';
+import { RuleError } from '../rules/rule-error.js';
 import { MAX_STATEMENT_LINES, type ParsedLine, type ParsedStatement } from './parsed-statement.js';
 import type { CsvMapping } from './schema.js';
 

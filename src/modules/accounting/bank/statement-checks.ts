@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
-import { RuleError } from '../rules/rule-error.js';
 import { checkPlaces } from '../rules/bank-values.js';
+import { RuleError } from '../rules/rule-error.js';
 import type { ParsedLine, ParsedStatement } from './parsed-statement.js';
 
 /**
